@@ -1,0 +1,69 @@
+using KommoWidgetKit.DevHost.State;
+using KommoWidgetKit.DevHost.Widget;
+
+namespace KommoWidgetKit.DevHost;
+
+/// <summary>Everything one running host shares: options, the current widget snapshot, the store and the sample data.</summary>
+internal sealed class DevHostContext
+{
+    private readonly object _gate = new();
+    private WidgetSnapshot _widget;
+    private long _generation;
+
+    public DevHostContext(DevHostOptions options, IHostData data)
+    {
+        Options = options;
+        WidgetPath = Path.GetFullPath(options.WidgetPath);
+        Data = data;
+        _widget = WidgetSource.Load(WidgetPath, options.Code, 0);
+        Store = new HostStore(HostStore.PathFor(WidgetPath));
+        if (options.Reset)
+        {
+            Store.Reset();
+        }
+        Secret = Store.GetOrCreateSecret();
+    }
+
+    public DevHostOptions Options { get; }
+
+    public string WidgetPath { get; }
+
+    public IHostData Data { get; }
+
+    public HostStore Store { get; }
+
+    public LiveReloadHub Hub { get; } = new();
+
+    public string Secret { get; }
+
+    public WidgetSnapshot Widget
+    {
+        get { lock (_gate) { return _widget; } }
+    }
+
+    /// <summary>The code the widget runs under: fixed at start so saved settings and URLs stay put across reloads.</summary>
+    public string Code => Widget.Code;
+
+    /// <summary>The base path of the widget files, as the widget sees it in <c>self.params.path</c>.</summary>
+    public string WidgetBasePath => $"/upl/{Code}/widget";
+
+    public WidgetSnapshot Reload()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            var next = WidgetSource.Load(WidgetPath, Options.Code ?? _widget.Code, _generation);
+            _widget = next;
+            return next;
+        }
+    }
+
+    public void Log(string line)
+    {
+        lock (Options.Log)
+        {
+            Options.Log.WriteLine(line);
+            Options.Log.Flush();
+        }
+    }
+}

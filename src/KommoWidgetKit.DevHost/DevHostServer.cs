@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using KommoWidgetKit.DevHost.Endpoints;
+using KommoWidgetKit.DevHost.State;
+using KommoWidgetKit.DevHost.Widget;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace KommoWidgetKit.DevHost;
+
+/// <summary>Entry points of <c>kommo-widget dev</c>: build or run the local host that emulates the Kommo interface.</summary>
+public static class DevHostServer
+{
+    /// <summary>Runs the host until <paramref name="ct"/> is cancelled; returns the exit code (0 ok, 2 usage error).</summary>
+    public static async Task<int> RunAsync(DevHostOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(options.WidgetPath) && !Directory.Exists(options.WidgetPath))
+        {
+            options.Log.WriteLine($"error: widget not found: {options.WidgetPath}");
+            return 2;
+        }
+        WebApplication app;
+        try
+        {
+            app = Build(options);
+        }
+        catch (ArgumentException ex)
+        {
+            options.Log.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException ex)
+            {
+                options.Log.WriteLine($"error: cannot listen on 127.0.0.1:{options.Port}: {ex.Message} (use --port 0 for any free port)");
+                return 2;
+            }
+            var context = app.Services.GetRequiredService<DevHostContext>();
+            var address = ListeningAddress(app);
+            PrintBanner(context, address);
+            if (options.Open)
+            {
+                OpenBrowser(address + "/", options.Log);
+            }
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop below.
+            }
+            context.Hub.CompleteAll();
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await app.StopAsync(stopping.Token);
+        }
+        return 0;
+    }
+
+    /// <summary>Builds the host (Kestrel on 127.0.0.1:<see cref="DevHostOptions.Port"/>) without starting it.</summary>
+    public static WebApplication Build(DevHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"port {options.Port} is out of range", nameof(options));
+        }
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(DevHostServer).Assembly.GetName().Name,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
+        builder.Services.AddProblemDetails();
+        var context = new DevHostContext(options, new SampleHostData(options.Seed));
+        builder.Services.AddSingleton(context);
+
+        var app = builder.Build();
+        app.Use(LoopbackOnly);
+        app.MapPages(context);
+        app.MapAssets();
+        app.MapWidgetFiles(context);
+        app.MapState(context);
+        app.MapServices(context);
+        app.MapEvents(context);
+
+        if (options.Watch)
+        {
+            var watcher = new WidgetWatcher(context);
+            app.Lifetime.ApplicationStopping.Register(() =>
+            {
+                watcher.Dispose();
+                context.Hub.CompleteAll();
+            });
+        }
+        else
+        {
+            app.Lifetime.ApplicationStopping.Register(context.Hub.CompleteAll);
+        }
+        return app;
+    }
+
+    /// <summary>The address the host listens on once started, e.g. <c>http://127.0.0.1:5173</c>.</summary>
+    public static string ListeningAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault() ?? "http://127.0.0.1";
+        return first.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    internal static void PrintDiagnostics(DevHostContext context, WidgetSnapshot widget)
+    {
+        if (widget.Diagnostics.Count == 0)
+        {
+            context.Log("[dev] widget is valid");
+            return;
+        }
+        foreach (var diagnostic in widget.Diagnostics)
+        {
+            context.Log(diagnostic.ToString());
+        }
+    }
+
+    private static void PrintBanner(DevHostContext context, string address)
+    {
+        var widget = context.Widget;
+        context.Log($"Listening on {address}");
+        context.Log($"Widget \"{widget.Code}\" {widget.Version} from {context.WidgetPath}");
+        context.Log($"  files under {address}{context.WidgetBasePath}/ (self.params.path)");
+        context.Log($"  locations: {(widget.Locations.Count == 0 ? "(none)" : string.Join(", ", widget.Locations))}");
+        context.Log($"  settings and install state: {context.Store.DatabasePath}");
+        context.Log($"  X-Auth-Token dev secret (HS256): {context.Secret}");
+        context.Log("Pages:");
+        foreach (var page in PageEndpoints.Pages(widget.Code))
+        {
+            context.Log($"  {address}{page.Example}  {page.Title}");
+        }
+        PrintDiagnostics(context, widget);
+    }
+
+    private static void OpenBrowser(string url, TextWriter log)
+    {
+        try
+        {
+            var start = OperatingSystem.IsWindows()
+                ? new ProcessStartInfo("cmd", $"/c start \"\" \"{url}\"") { CreateNoWindow = true }
+                : new ProcessStartInfo(OperatingSystem.IsMacOS() ? "open" : "xdg-open", url);
+            start.UseShellExecute = false;
+            using var process = Process.Start(start);
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            log.WriteLine($"[dev] could not open a browser: {ex.Message}");
+        }
+    }
+
+    // The host answers only to loopback names (no DNS rebinding) and to same-origin writes (no cross-site POSTs).
+    private static Task LoopbackOnly(HttpContext http, RequestDelegate next)
+    {
+        var host = http.Request.Host.Host;
+        if (host is not ("127.0.0.1" or "localhost" or "[::1]" or "::1"))
+        {
+            http.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            return Task.CompletedTask;
+        }
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && http.Request.Headers.Origin.FirstOrDefault() is { Length: > 0 } origin
+            && !string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+        return next(http);
+    }
+}

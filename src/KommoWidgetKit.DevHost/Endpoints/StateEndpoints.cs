@@ -1,0 +1,113 @@
+using System.Text.Json;
+using KommoWidgetKit.DevHost.State;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KommoWidgetKit.DevHost.Endpoints;
+
+/// <summary>The state the runtime boots from, and the widget's saved settings and install status.</summary>
+internal static class StateEndpoints
+{
+    public static IEndpointRouteBuilder MapState(this IEndpointRouteBuilder app, DevHostContext context)
+    {
+        var group = app.MapGroup("/__kommo/api");
+        group.MapGet("/state", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Ok(BuildState(context));
+        });
+        group.MapGet("/settings", () => TypedResults.Ok(ToDto(context.Store.Get(context.Code))));
+        group.MapPost("/settings", Results<Ok<InstallDto>, ValidationProblem> (SaveSettingsRequest request) => SaveSettings(context, request));
+        group.MapPost("/status", Results<Ok<InstallDto>, ValidationProblem> (StatusRequest request) =>
+        {
+            string[] allowed = ["install", "installed", "not_configured", "error"];
+            if (request.Status is null || !allowed.Contains(request.Status))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"status must be one of {string.Join(", ", allowed)}"],
+                });
+            }
+            var current = context.Store.Get(context.Code);
+            var next = current with { Status = request.Status };
+            context.Store.Put(context.Code, next);
+            return TypedResults.Ok(ToDto(next));
+        });
+        return app;
+    }
+
+    internal static StateDto BuildState(DevHostContext context)
+    {
+        var widget = context.Widget;
+        var data = context.Data;
+        var entities = new Dictionary<string, IReadOnlyList<HostEntity>>(StringComparer.Ordinal);
+        foreach (var type in new[] { "leads", "contacts", "companies", "customers", "tasks" })
+        {
+            entities[type] = data.List(type);
+        }
+        return new StateDto(
+            new WidgetDto(widget.Code, context.WidgetBasePath, widget.Version, widget.Generation, widget.Manifest, widget.I18n,
+                widget.Templates(), widget.Locales, widget.Locations, DevToken.ClientUuid(widget.Code),
+                widget.Files.Keys.Order(StringComparer.Ordinal).ToList()),
+            ToDto(context.Store.Get(widget.Code)),
+            new HostDataDto(data.CurrentUser, data.Account, data.Managers, data.Pipelines, entities),
+            widget.Diagnostics,
+            EmbeddedAssets.SystemTemplates(),
+            context.Options.ApiToken);
+    }
+
+    private static Results<Ok<InstallDto>, ValidationProblem> SaveSettings(DevHostContext context, SaveSettingsRequest request)
+    {
+        var active = request.Active == "N" ? "N" : "Y";
+        var fields = request.Fields is { ValueKind: JsonValueKind.Object } f ? f : JsonDocument.Parse("{}").RootElement;
+        var current = context.Store.Get(context.Code);
+        if (active == "Y")
+        {
+            var missing = MissingRequired(context, fields);
+            if (missing.Count > 0)
+            {
+                return TypedResults.ValidationProblem(missing, title: "Required settings are empty");
+            }
+        }
+        var status = active == "Y" ? "installed" : current.Status == "installed" ? "installed" : "install";
+        var next = new WidgetInstallState(active, status, fields.GetRawText());
+        context.Store.Put(context.Code, next);
+        context.Log(active == "Y"
+            ? $"[dev] settings saved ({fields.EnumerateObject().Count()} fields), widget active"
+            : "[dev] widget disabled");
+        return TypedResults.Ok(ToDto(next));
+    }
+
+    /// <summary>Required manifest settings whose value is empty (Kommo refuses to install then).</summary>
+    internal static Dictionary<string, string[]> MissingRequired(DevHostContext context, JsonElement fields)
+    {
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (context.Widget.Manifest is not { ValueKind: JsonValueKind.Object } manifest
+            || !manifest.TryGetProperty("settings", out var settings) || settings.ValueKind != JsonValueKind.Object)
+        {
+            return missing;
+        }
+        foreach (var setting in settings.EnumerateObject())
+        {
+            if (setting.Value.ValueKind != JsonValueKind.Object
+                || !setting.Value.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.True)
+            {
+                continue;
+            }
+            var empty = !fields.TryGetProperty(setting.Name, out var value)
+                || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+                || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()))
+                || (value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any());
+            if (empty)
+            {
+                missing[setting.Name] = ["This field is required"];
+            }
+        }
+        return missing;
+    }
+
+    private static InstallDto ToDto(WidgetInstallState state)
+    {
+        using var doc = JsonDocument.Parse(state.SettingsJson);
+        return new InstallDto(state.Active, state.Status, doc.RootElement.Clone());
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KommoWidgetKit.DevHost.State;
+using KommoWidgetKit.DevHost.Widget;
+
+namespace KommoWidgetKit.DevHost;
+
+internal sealed record WidgetDto(
+    string Code,
+    string Path,
+    string Version,
+    long Generation,
+    JsonElement? Manifest,
+    IReadOnlyDictionary<string, JsonElement> I18n,
+    Dictionary<string, string> Templates,
+    IReadOnlyList<string> Locales,
+    IReadOnlyList<string> Locations,
+    string ClientUuid,
+    IReadOnlyList<string> Files);
+
+internal sealed record InstallDto(string Active, string Status, JsonElement Settings);
+
+internal sealed record HostDataDto(
+    HostUser User,
+    HostAccount Account,
+    IReadOnlyList<HostUser> Managers,
+    IReadOnlyList<HostPipeline> Pipelines,
+    Dictionary<string, IReadOnlyList<HostEntity>> Entities);
+
+internal sealed record StateDto(
+    WidgetDto Widget,
+    InstallDto Install,
+    HostDataDto Host,
+    IReadOnlyList<HostDiagnostic> Diagnostics,
+    Dictionary<string, string> SystemTemplates,
+    string? ApiToken);
+
+internal sealed record SaveSettingsRequest(string? Active, JsonElement? Fields);
+
+internal sealed record StatusRequest(string? Status);
+
+internal sealed record TokenRequest(string? Audience);
+
+internal sealed record TokenResponse(string Token);
+
+internal sealed record ProxyRequest(string? Url, string? Body, string? Method);
+
+internal sealed record ProxyResponse(int Status, string? ContentType, string Body);
+
+internal sealed record BrowserLogRequest(string? Level, string? Message, string? File, int? Line, int? Column, string? Area);
+
+internal sealed record LiveEvent(string Kind, IReadOnlyList<string> Files, long Generation, IReadOnlyList<HostDiagnostic> Diagnostics);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StateDto))]
+[JsonSerializable(typeof(InstallDto))]
+[JsonSerializable(typeof(SaveSettingsRequest))]
+[JsonSerializable(typeof(StatusRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(ProxyRequest))]
+[JsonSerializable(typeof(ProxyResponse))]
+[JsonSerializable(typeof(BrowserLogRequest))]
+[JsonSerializable(typeof(LiveEvent))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class HostJsonContext : JsonSerializerContext;
