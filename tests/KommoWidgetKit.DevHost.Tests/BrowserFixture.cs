@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace KommoWidgetKit.DevHost.Tests;
+
+/// <summary>One headless Debian Chromium shared by the browser tests of a class (Playwright's own download does not work here).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("KOMMO_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>A dev host on a real Kestrel port (127.0.0.1:0) for one widget, stopped on dispose.</summary>
+internal sealed class RunningHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningHost(WebApplication app, string address, StringWriter log)
+    {
+        _app = app;
+        Address = address;
+        Log = log;
+    }
+
+    public string Address { get; }
+
+    public StringWriter Log { get; }
+
+    public static async Task<RunningHost> StartAsync(string widgetPath, bool watch = false)
+    {
+        var log = new StringWriter();
+        var app = DevHostServer.Build(new DevHostOptions { WidgetPath = widgetPath, Port = 0, Log = TextWriter.Synchronized(log), Watch = watch });
+        await app.StartAsync();
+        return new RunningHost(app, DevHostServer.ListeningAddress(app), log);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(cts.Token);
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,265 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace KommoWidgetKit.DevHost.Tests;
+
+/// <summary>The dev host in a real headless Chromium: what a person would see, and the order of the callbacks.</summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static async Task InstallAsync(RunningHost host, object? fields = null)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsJsonAsync(host.Address + "/__kommo/api/settings", new { active = "Y", fields = fields ?? new { } });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task<IPage> OpenAsync(RunningHost host, string path)
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(15000);
+        await page.GotoAsync(host.Address + path);
+        await WaitReadyAsync(page);
+        return page;
+    }
+
+    /// <summary>With KOMMO_DEV_SCREENSHOTS=DIR set, keeps a picture of what the page showed (for people, not assertions).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var dir = Environment.GetEnvironmentVariable("KOMMO_DEV_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(dir, name + ".png") });
+        }
+    }
+
+    private static Task WaitReadyAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.__kommoDev && window.__kommoDev.ready === true");
+
+    private static async Task<string[]> CallsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__kommoDev.calls.map(c => c.name + '@' + c.area)");
+
+    private static async Task<string[]> ProblemsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__kommoDev.problems.map(p => p.level + ' ' + (p.file || '') + (p.line ? ':' + p.line : '') + ' ' + p.message)");
+
+    [Fact]
+    public async Task Lead_card_shows_the_right_panel_block_and_runs_render_init_bind_actions()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        await InstallAsync(host);
+        var page = await OpenAsync(host, "/leads/detail/1000001");
+
+        var block = page.Locator(".card-widgets__widget-card_panel");
+        await Assertions.Expect(block.Locator(".card-panel-demo__title")).ToHaveTextAsync("Hello from the panel");
+        await Assertions.Expect(block.Locator(".card-panel-demo__lead")).ToHaveTextAsync("[Lead] #1000001");
+        await Assertions.Expect(block.Locator("button.button-input.card-panel-demo__button")).ToContainTextAsync("Do it");
+        await Assertions.Expect(block.Locator(".card-panel-demo__own")).ToHaveTextAsync("own template ok");
+        await Assertions.Expect(block.Locator(".card-panel-demo__title")).ToHaveCSSAsync("color", "rgb(1, 2, 3)");
+        Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
+        Assert.Empty(await ProblemsAsync(page));
+        await ShotAsync(page, "lead-card");
+
+        // The account language switch re-runs the widget in the other locale.
+        await page.SelectOptionAsync("#kommo-dev-lang", "es");
+        await Assertions.Expect(block.Locator(".card-panel-demo__title")).ToHaveTextAsync("Hola desde el panel");
+
+        // Moving to a contact card (ccard-0): destroy in the lead card, then script only, no panel block.
+        await page.EvaluateAsync("() => window.__kommoDev.calls.length = 0");
+        await page.EvaluateAsync("() => window.__kommoDev.navigate('/contacts/detail/2000001')");
+        await WaitReadyAsync(page);
+        Assert.Equal(["destroy@lcard", "render@ccard", "init@ccard", "bind_actions@ccard"], await CallsAsync(page));
+        await Assertions.Expect(page.Locator(".card-widgets__widget-card_panel")).ToHaveCountAsync(0);
+        Assert.Equal("/contacts/detail/2000001", new Uri(page.Url).AbsolutePath);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Settings_modal_enforces_required_fields_saves_through_onSave_and_survives_a_restart()
+    {
+        using var widget = TempWidget.Copy("settings_custom");
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            var page = await OpenAsync(host, "/settings/widgets/");
+            await Assertions.Expect(page.Locator(".kommo-dev-banner")).ToHaveCountAsync(0);
+            await page.ClickAsync(".js-widget-card-settings_custom");
+            var modal = page.Locator(".modal.settings_custom");
+            await Assertions.Expect(modal.Locator(".widget_settings_block__title_field")).ToHaveTextAsync(["API key *:", "Secret:", "Extensions:", "Options *:"]);
+            await Assertions.Expect(modal.Locator(".widget_settings_block__descr")).ToContainTextAsync("Connects to the demo service of devhost.");
+            await Assertions.Expect(modal.Locator("#settings_custom_custom_content .control-checkbox")).ToContainTextAsync("I agree to the terms");
+            Assert.Equal(["render@settings", "init@settings", "bind_actions@settings", "settings@settings"], await CallsAsync(page));
+            await ShotAsync(page, "settings-modal");
+
+            // Install with the required fields empty: refused, nothing saved.
+            await modal.Locator("button.js-widget-save").ClickAsync();
+            await Assertions.Expect(modal.Locator(".widget_settings_block__item_field_error")).ToHaveCountAsync(2);
+            Assert.DoesNotContain("onSave@settings", await CallsAsync(page));
+
+            await modal.Locator("input[name=api_key]").FillAsync("key-123");
+            await modal.Locator("input[name=secret]").FillAsync("s3cret");
+            await modal.Locator("input[name='extensions[9000002]']").FillAsync("101");
+            await modal.Locator(".demo-consent").ClickAsync();
+            await modal.Locator("button.js-widget-save").ClickAsync();
+            await Assertions.Expect(page.Locator(".modal.settings_custom")).ToHaveCountAsync(0);
+            Assert.Equal(["onSave@settings", "destroy@settings"], (await CallsAsync(page)).Skip(4).ToArray());
+            var saved = await page.EvaluateAsync<JsonElement>("() => window.__demoSaved");
+            Assert.Equal("Y", saved.GetProperty("active").GetString());
+            Assert.Equal("key-123", saved.GetProperty("fields").GetProperty("api_key").GetString());
+            Assert.Equal("""{"consent":true}""", saved.GetProperty("fields").GetProperty("options").GetString());
+            await Assertions.Expect(page.Locator(".js-widget-card-settings_custom .widget-card__status")).ToHaveTextAsync("Install");
+            await page.CloseAsync();
+        }
+
+        // A new host on the same folder reads the values back from .kommo/dev.db.
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            var page = await OpenAsync(host, "/settings/widgets/#settings_custom");
+            var modal = page.Locator(".modal.settings_custom");
+            await Assertions.Expect(modal.Locator("input[name=api_key]")).ToHaveValueAsync("key-123");
+            await Assertions.Expect(modal.Locator("input[name='extensions[9000002]']")).ToHaveValueAsync("101");
+            await Assertions.Expect(modal.Locator(".demo-consent input")).ToBeCheckedAsync();
+            await Assertions.Expect(modal.Locator("button.js-widget-save")).ToHaveTextAsync("Save");
+            Assert.Equal("key-123", await page.EvaluateAsync<string>("() => APP.widgets.list.settings_custom.get_settings().api_key"));
+            Assert.Equal("installed", await page.EvaluateAsync<string>("() => APP.widgets.list.settings_custom.get_install_status()"));
+
+            // Disable: onSave with active N, then destroy.
+            await page.EvaluateAsync("() => window.__kommoDev.calls.length = 0");
+            await modal.Locator(".js-widget-uninstall").ClickAsync();
+            await Assertions.Expect(page.Locator(".modal.settings_custom")).ToHaveCountAsync(0);
+            Assert.Equal(["onSave@settings", "destroy@settings"], await CallsAsync(page));
+            Assert.Equal("N", await page.EvaluateAsync<string>("() => window.__demoSaved.active"));
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Leads_list_runs_leads_selected_for_the_ticked_rows()
+    {
+        using var widget = TempWidget.Copy("list_selected");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        await InstallAsync(host);
+        var page = await OpenAsync(host, "/leads/list/");
+        Assert.Equal(["render@llist", "init@llist", "bind_actions@llist"], await CallsAsync(page));
+        await page.CheckAsync(".js-item-id-1000001 .js-list-checkbox");
+        await page.CheckAsync(".js-item-id-1000003 .js-list-checkbox");
+        await page.ClickAsync(".js-list-more");
+        await page.ClickAsync(".js-widget-mass-action[data-code=list_selected]");
+        await Assertions.Expect(page.Locator("#widgets_overlay .mass-sender")).ToHaveTextAsync("leads: 2 selected (1000001,1000003)");
+        Assert.Equal("leads.selected@llist", (await CallsAsync(page)).Last());
+        await ShotAsync(page, "leads-list");
+
+        // tlist-0: todo.selected runs, but there is no panel to draw into.
+        await page.EvaluateAsync("() => window.__kommoDev.navigate('/todo/list/')");
+        await WaitReadyAsync(page);
+        await page.CheckAsync(".js-item-id-5000002 .js-list-checkbox");
+        await page.ClickAsync(".js-list-more");
+        await page.ClickAsync(".js-widget-mass-action");
+        Assert.Equal(["destroy@llist", "render@tlist", "init@tlist", "bind_actions@tlist", "todo.selected@tlist"], (await CallsAsync(page)).Skip(4).ToArray());
+        await Assertions.Expect(page.Locator("#widgets_overlay")).Not.ToBeVisibleAsync();
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Advanced_settings_dp_menu_page_salesbot_and_card_sdk_run_their_callbacks()
+    {
+        using (var widget = TempWidget.Copy("advanced"))
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            await InstallAsync(host);
+            var page = await OpenAsync(host, "/settings/widgets/advanced/");
+            await Assertions.Expect(page.Locator("#work-area-advanced .advanced-demo")).ToHaveTextAsync("Advanced page of advanced for account devhost (moment ok)");
+            await Assertions.Expect(page.Locator(".settings-advanced__title")).ToHaveTextAsync("Advanced demo settings");
+            Assert.Equal(["render@advanced_settings", "init@advanced_settings", "bind_actions@advanced_settings", "advancedSettings@advanced_settings"], await CallsAsync(page));
+            // everywhere: the dashboard runs render/init/bind_actions in its own area.
+            await page.EvaluateAsync("() => window.__kommoDev.navigate('/dashboard/')");
+            await WaitReadyAsync(page);
+            Assert.Equal(["destroy@advanced_settings", "render@dashboard", "init@dashboard", "bind_actions@dashboard"], (await CallsAsync(page)).Skip(4).ToArray());
+            await page.CloseAsync();
+        }
+
+        using (var widget = TempWidget.Copy("digital_pipeline"))
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            await InstallAsync(host);
+            var page = await OpenAsync(host, "/settings/pipeline/leads/7000001/");
+            await page.ClickAsync(".digital-pipeline__short-task_widget-style_digital_pipeline");
+            await Assertions.Expect(page.Locator("#widget_settings__fields_wrapper .dp-demo__hint")).ToHaveTextAsync("Sent when the lead enters the stage");
+            await Assertions.Expect(page.Locator("#widget_settings__fields_wrapper .widget_settings_block__title_field")).ToHaveTextAsync("Message to send *:");
+            Assert.Equal("dpSettings@digital_pipeline", (await CallsAsync(page)).Last());
+            await page.FillAsync("#widget_settings__fields_wrapper input[name=message]", "Hi there");
+            await page.ClickAsync(".js-dp-save");
+            await Assertions.Expect(page.Locator(".digital-pipeline__saved")).ToContainTextAsync("\"message\": \"Hi there\"");
+            await page.CloseAsync();
+        }
+
+        using (var widget = TempWidget.Copy("widget_page"))
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            await InstallAsync(host);
+            var page = await OpenAsync(host, "/dashboard/");
+            await page.ClickAsync(".nav__menu__item_widget a.nav__menu__item__link");
+            await WaitReadyAsync(page);
+            Assert.Equal("/widget_page/widget_page/reports/", new Uri(page.Url).AbsolutePath);
+            await Assertions.Expect(page.Locator("#work-area-widget_page .menu-demo")).ToHaveTextAsync("Menu page widget_page/reports");
+            Assert.Equal("initMenuPage@widget_page", (await CallsAsync(page)).Last());
+            await page.CloseAsync();
+        }
+
+        using (var widget = TempWidget.Copy("salesbot"))
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            await InstallAsync(host);
+            var page = await OpenAsync(host, "/salesbot/designer/");
+            await Assertions.Expect(page.Locator(".js-salesbot-handler")).ToContainTextAsync("Send an offer");
+            await page.ClickAsync(".js-salesbot-add");
+            await Assertions.Expect(page.Locator(".bot-demo__preview")).ToHaveTextAsync("Our best offer");
+            await Assertions.Expect(page.Locator(".salesbot-designer__exit")).ToHaveTextAsync(["Sent", "Failed"]);
+            await page.FillAsync(".salesbot-designer__param[data-param=amount] input", "42");
+            await page.ClickAsync(".js-salesbot-save");
+            await Assertions.Expect(page.Locator("#salesbot_json")).ToContainTextAsync("\"handler\": \"widget_request\"");
+            await Assertions.Expect(page.Locator("#salesbot_json")).ToContainTextAsync("\"amount\": \"42\"");
+            Assert.Equal(["salesbotDesignerSettings@salesbot_designer", "onSalesbotDesignerSave@salesbot_designer"], (await CallsAsync(page)).Skip(3).ToArray());
+            await page.CloseAsync();
+        }
+
+        using (var widget = TempWidget.Copy("card_sdk"))
+        await using (var host = await RunningHost.StartAsync(widget.Path))
+        {
+            await InstallAsync(host);
+            var page = await OpenAsync(host, "/leads/detail/1000002");
+            await page.ClickAsync(".card-tabs__item[data-tab=card_sdk]");
+            await Assertions.Expect(page.Locator("#card_sdk .card-sdk__linked .card-sdk__item__name")).ToHaveTextAsync(["Support plan"]);
+            await Assertions.Expect(page.Locator("#card_sdk .card-sdk__catalog .card-sdk__item__name")).ToHaveTextAsync(["Widget license", "Support plan"]);
+            await page.ClickAsync("#card_sdk .card-sdk__catalog .card-sdk__item[data-id='11'] .card-sdk__link");
+            await Assertions.Expect(page.Locator("#card_sdk .card-sdk__linked .card-sdk__item__name")).ToHaveTextAsync(["Support plan", "Widget license"]);
+            await page.FillAsync(".js-card-sdk-search", "lic");
+            await page.Locator(".js-card-sdk-search").DispatchEventAsync("change");
+            await Assertions.Expect(page.Locator("#card_sdk .card-sdk__catalog .card-sdk__item__name")).ToHaveTextAsync(["Widget license"]);
+            Assert.Equal(["loadPreloadedData@lcard", "loadElements@lcard", "linkCard@lcard", "searchDataInCard@lcard"], (await CallsAsync(page)).Skip(3).ToArray());
+            Assert.Equal(11, await page.EvaluateAsync<int>("() => window.__sdkLinks[0][0].to_id"));
+            await Assertions.Expect(page.Locator(".card-widgets__widget-card_sdk")).ToHaveCountAsync(0);
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Broken_widget_shows_the_overlay_with_file_and_line_and_echoes_to_the_terminal()
+    {
+        using var widget = TempWidget.Copy("broken");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        await InstallAsync(host);
+        var page = await OpenAsync(host, "/leads/detail/1000001");
+        var overlay = page.Locator("#kommo-dev-overlay");
+        await Assertions.Expect(overlay).ToBeVisibleAsync();
+        await Assertions.Expect(overlay).ToContainTextAsync("render returned undefined, so init and bind_actions were not called");
+        await Assertions.Expect(overlay).ToContainTextAsync("script.js:6:17 console.error: render could not find its container");
+        await Assertions.Expect(overlay).ToContainTextAsync("script.js:9:19 Uncaught TypeError: Cannot read properties of null");
+        Assert.Equal(["render@lcard"], await CallsAsync(page));
+        await ShotAsync(page, "broken-overlay");
+        var log = host.Log.ToString();
+        Assert.Contains("[browser] [lcard] script.js:6:17: error: console.error: render could not find its container", log);
+        Assert.Contains("script.js:9:19: error: Uncaught TypeError", log);
+        await page.CloseAsync();
+    }
+}
