@@ -7,13 +7,16 @@ public sealed class LineIndex
 {
     private readonly ReadOnlyMemory<byte> _bytes;
     private readonly int[] _lineStarts;
+    private readonly int _bomLength;
 
     /// <summary>Indexes the line starts of <paramref name="bytes"/>.</summary>
     public LineIndex(ReadOnlyMemory<byte> bytes)
     {
         _bytes = bytes;
-        var starts = new List<int> { 0 };
         var span = bytes.Span;
+        // A byte order mark is not a character anyone sees: columns on line 1 start after it.
+        _bomLength = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? 3 : 0;
+        var starts = new List<int> { _bomLength };
         for (int i = 0; i < span.Length; i++)
             if (span[i] == (byte)'\n') starts.Add(i + 1);
         _lineStarts = [.. starts];
@@ -28,6 +31,7 @@ public sealed class LineIndex
         int offset = (int)Math.Clamp(byteOffset, 0, _bytes.Length);
         int line = Array.BinarySearch(_lineStarts, offset);
         if (line < 0) line = ~line - 1;
+        if (line < 0) return (1, 1); // inside the byte order mark
         int start = _lineStarts[line];
         int column = Encoding.UTF8.GetCharCount(_bytes.Span[start..offset]) + 1;
         return (line + 1, column);
@@ -40,7 +44,7 @@ public sealed class LineIndex
     public int GetColumn(int line, long bytePositionInLine)
     {
         int start = GetLineStart(line);
-        int end = (int)Math.Clamp(start + bytePositionInLine, start, _bytes.Length);
+        int end = (int)Math.Clamp((line == 1 ? 0 : start) + bytePositionInLine, start, _bytes.Length);
         return Encoding.UTF8.GetCharCount(_bytes.Span[start..end]) + 1;
     }
 

@@ -237,7 +237,7 @@ public static class JsonParser
             int line = (int)(ex.LineNumber ?? 0) + 1;
             // The reader counts lines of the content after the BOM; the BOM sits on line 1 only.
             long inLine = ex.BytePositionInLine ?? 0;
-            if (line == 1) inLine += bomLength;
+            if (line == 1) inLine += bomLength; // GetColumn measures line 1 from the file's first byte
             int column = lines.GetColumn(line, inLine);
             bool tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
             string detail = tooDeep
