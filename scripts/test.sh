@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what the tests need, builds, tests,
+# and ends with one line "N passed, N failed" read from the TRX results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The dev host's browser tests drive Debian's Chromium (Playwright's own download is not available).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing chromium (apt-get)…"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "warning: chromium is not installed and this is not root; browser tests will fail" >&2
+  fi
+fi
+
+results="TestResults"
+rm -rf "$results"
+status=0
+dotnet test KommoWidgetKit.slnx -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+
+passed=0; failed=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$files" = "0" ]; then
+  echo "no test results were written" >&2
+  [ "$status" = "0" ] && status=1
+fi
+echo "${passed} passed, ${failed} failed"
+if [ "$passed" = "0" ] && [ "$status" = "0" ]; then status=1; fi
+exit "$status"

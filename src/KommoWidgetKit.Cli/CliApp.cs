@@ -1,0 +1,59 @@
+using System.CommandLine;
+using KommoWidgetKit.Cli.Commands;
+
+namespace KommoWidgetKit.Cli;
+
+/// <summary>Builds the command tree and runs it with the given writers (so tests can run it in-process).</summary>
+public static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("kommo-widget: validate, pack, scaffold and run Kommo (amoCRM) widgets.");
+        var console = new CliConsole(stdout, stderr);
+        root.Add(ValidateCommand.Create(console));
+
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine("error: " + error.Message);
+            stderr.WriteLine("Run 'kommo-widget --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine("internal error: " + ex.Message);
+            stderr.WriteLine("This is a bug in kommo-widget; please report it with the command you ran.");
+            return ExitCodes.InternalError;
+        }
+    }
+}
+
+/// <summary>A problem with the user's input that ends the command with exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The writers a command prints to, and whether colour is allowed.</summary>
+public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
+{
+    /// <summary>Standard output.</summary>
+    public TextWriter Out { get; } = stdout;
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>True when writing to the real console on a terminal and NO_COLOR is not set.</summary>
+    public bool UseColor =>
+        ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected &&
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
+        Environment.GetEnvironmentVariable("TERM") != "dumb";
+}

@@ -1,0 +1,355 @@
+using System.IO.Compression;
+using KommoWidgetKit.Model;
+
+namespace KommoWidgetKit.Loading;
+
+/// <summary>Reads a widget from a folder or a .zip archive into an immutable <see cref="Widget"/>.</summary>
+/// <remarks>Input is treated as hostile: unsafe paths, links, encrypted entries and oversized content are refused
+/// and recorded as <see cref="LoadIssue"/>s; only a missing or unreadable input throws <see cref="WidgetLoadException"/>.</remarks>
+public static class WidgetLoader
+{
+    /// <summary>Loads the folder or .zip file at <paramref name="path"/>.</summary>
+    /// <exception cref="WidgetLoadException">The path does not exist, or is neither a folder nor a zip archive.</exception>
+    public static Widget Load(string path, WidgetLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= WidgetLoadOptions.Default;
+        if (Directory.Exists(path)) return LoadFolder(path, options, cancellationToken);
+        if (File.Exists(path))
+        {
+            Stream stream;
+            try
+            {
+                stream = File.OpenRead(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new WidgetLoadException($"cannot read '{path}': {ex.Message}", ex);
+            }
+            using (stream)
+            {
+                if (!LooksLikeZip(stream))
+                    throw new WidgetLoadException($"'{path}' is neither a folder nor a zip archive");
+                if (stream.Length > options.MaxArchiveSize)
+                    throw new WidgetLoadException($"'{path}' is {stream.Length:N0} bytes; archives over {options.MaxArchiveSize:N0} bytes are refused");
+                return LoadZip(stream, Path.GetFullPath(path), options, cancellationToken);
+            }
+        }
+        throw new WidgetLoadException($"'{path}' does not exist");
+    }
+
+    /// <summary>Loads a widget from a zip archive in a stream (which must be seekable).</summary>
+    public static Widget LoadZip(Stream stream, string sourceName, WidgetLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= WidgetLoadOptions.Default;
+        var collector = new Collector(options);
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (archive.Entries.Count > options.MaxEntries)
+            {
+                collector.Issue(LoadIssueKind.TooManyEntries, "", $"the archive has {archive.Entries.Count:N0} entries; at most {options.MaxEntries:N0} are read");
+            }
+            int index = 0;
+            foreach (var entry in archive.Entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (index++ >= options.MaxEntries) break;
+                ReadEntry(entry, collector);
+                if (collector.Stopped) break;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            collector.Issue(LoadIssueKind.Corrupt, "", $"the archive is damaged or not a zip file ({ex.Message.TrimEnd('.')})");
+        }
+        return collector.Build(sourceName, WidgetSourceKind.Zip);
+    }
+
+    /// <summary>Loads a widget from files given in memory (paths relative to the root, forward slashes).</summary>
+    public static Widget FromFiles(IEnumerable<KeyValuePair<string, byte[]>> files, string sourceName = "memory", WidgetLoadOptions? options = null)
+    {
+        var collector = new Collector(options ?? WidgetLoadOptions.Default);
+        foreach (var (path, bytes) in files)
+        {
+            var normal = NormalizeEntryName(path, out var problem);
+            if (normal is null)
+            {
+                collector.Issue(LoadIssueKind.UnsafePath, path, problem!);
+                continue;
+            }
+            collector.AddFile(normal, bytes, null);
+        }
+        return collector.Build(sourceName, WidgetSourceKind.Memory);
+    }
+
+    private static void ReadEntry(ZipArchiveEntry entry, Collector collector)
+    {
+        string name = entry.FullName;
+        bool isDirectory = name.EndsWith('/') || name.EndsWith('\\');
+        var normal = NormalizeEntryName(name, out var problem);
+        if (normal is null)
+        {
+            collector.Issue(LoadIssueKind.UnsafePath, name, problem!);
+            return;
+        }
+        if (isDirectory || normal.Length == 0)
+        {
+            collector.NoteFolder(normal);
+            return;
+        }
+        int unixMode = (entry.ExternalAttributes >> 16) & 0xF000;
+        if (unixMode == 0xA000)
+        {
+            collector.Issue(LoadIssueKind.Link, normal, "symbolic links are not allowed in a widget archive");
+            return;
+        }
+        if (collector.IsInSkippedFolder(normal)) return;
+        if (entry.IsEncrypted)
+        {
+            collector.Issue(LoadIssueKind.Encrypted, normal, "the entry is encrypted (password-protected); Kommo cannot read it");
+            return;
+        }
+        if (entry.Length > collector.Options.MaxFileSize)
+        {
+            collector.Issue(LoadIssueKind.FileTooLarge, normal, $"it unpacks to {entry.Length:N0} bytes; files over {collector.Options.MaxFileSize:N0} bytes are refused");
+            return;
+        }
+        byte[] content;
+        try
+        {
+            using var s = entry.Open();
+            content = ReadCapped(s, Math.Min(collector.Options.MaxFileSize, collector.RemainingBudget), out bool overflow);
+            if (overflow)
+            {
+                bool total = collector.RemainingBudget < collector.Options.MaxFileSize;
+                collector.Issue(total ? LoadIssueKind.TotalTooLarge : LoadIssueKind.FileTooLarge, normal,
+                    total
+                        ? $"the archive unpacks to more than {collector.Options.MaxTotalSize:N0} bytes; reading stopped here"
+                        : $"it unpacks to more than {collector.Options.MaxFileSize:N0} bytes (its header claims {entry.Length:N0})");
+                if (total) collector.Stop();
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            collector.Issue(LoadIssueKind.Corrupt, normal, $"the entry cannot be unpacked ({ex.Message.TrimEnd('.')})");
+            return;
+        }
+        collector.AddFile(normal, content, entry.LastWriteTime);
+    }
+
+    private static byte[] ReadCapped(Stream source, long cap, out bool overflow)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = source.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            total += read;
+            if (total > cap)
+            {
+                overflow = true;
+                return [];
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        overflow = false;
+        return buffer.ToArray();
+    }
+
+    /// <summary>Normalises an archive entry name to a relative forward-slash path, or returns null with the reason it is unsafe.</summary>
+    public static string? NormalizeEntryName(string name, out string? problem)
+    {
+        problem = null;
+        string p = name.Replace('\\', '/');
+        if (p.StartsWith('/'))
+        {
+            problem = "absolute paths are not allowed";
+            return null;
+        }
+        if (p.Length >= 2 && char.IsAsciiLetter(p[0]) && p[1] == ':')
+        {
+            problem = "paths with a drive letter are not allowed";
+            return null;
+        }
+        if (p.Contains('\0'))
+        {
+            problem = "the path contains a NUL character";
+            return null;
+        }
+        var parts = new List<string>();
+        foreach (var part in p.Split('/'))
+        {
+            if (part.Length == 0 || part == ".") continue;
+            if (part == "..")
+            {
+                problem = "the path climbs out of the widget root with '..'";
+                return null;
+            }
+            parts.Add(part);
+        }
+        return string.Join('/', parts);
+    }
+
+    private static bool LooksLikeZip(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[4];
+        int n = stream.Read(head);
+        stream.Position = 0;
+        return n == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && (head[2] is 3 or 5 or 7) && (head[3] is 4 or 6 or 8);
+    }
+
+    private static Widget LoadFolder(string root, WidgetLoadOptions options, CancellationToken cancellationToken)
+    {
+        var collector = new Collector(options);
+        var rootInfo = new DirectoryInfo(Path.GetFullPath(root));
+        var pending = new Stack<(DirectoryInfo Dir, string Rel, int Depth)>();
+        pending.Push((rootInfo, "", 0));
+        while (pending.Count > 0 && !collector.Stopped)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (dir, rel, depth) = pending.Pop();
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = dir.GetFileSystemInfos();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                collector.Issue(LoadIssueKind.Unreadable, rel, ex.Message);
+                continue;
+            }
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                string path = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
+                if (entry.LinkTarget is not null)
+                {
+                    collector.Issue(LoadIssueKind.Link, path, $"symbolic link to '{entry.LinkTarget}' is not followed");
+                    continue;
+                }
+                if (entry is DirectoryInfo sub)
+                {
+                    collector.NoteFolder(path);
+                    if (collector.IsInSkippedFolder(path + "/x")) continue;
+                    if (depth + 1 > options.MaxDepth)
+                    {
+                        collector.Issue(LoadIssueKind.TooDeep, path, $"folders nested deeper than {options.MaxDepth} levels are not read");
+                        continue;
+                    }
+                    pending.Push((sub, path, depth + 1));
+                    continue;
+                }
+                var file = (FileInfo)entry;
+                if (collector.FileCount >= options.MaxEntries)
+                {
+                    collector.Issue(LoadIssueKind.TooManyEntries, path, $"more than {options.MaxEntries:N0} files; the rest are not read");
+                    collector.Stop();
+                    break;
+                }
+                if (file.Length > options.MaxFileSize)
+                {
+                    collector.Issue(LoadIssueKind.FileTooLarge, path, $"it is {file.Length:N0} bytes; files over {options.MaxFileSize:N0} bytes are refused");
+                    continue;
+                }
+                if (file.Length > collector.RemainingBudget)
+                {
+                    collector.Issue(LoadIssueKind.TotalTooLarge, path, $"the widget is larger than {options.MaxTotalSize:N0} bytes; reading stopped here");
+                    collector.Stop();
+                    break;
+                }
+                byte[] bytes;
+                try
+                {
+                    bytes = File.ReadAllBytes(file.FullName);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    collector.Issue(LoadIssueKind.Unreadable, path, ex.Message);
+                    continue;
+                }
+                collector.AddFile(path, bytes, file.LastWriteTimeUtc);
+            }
+        }
+        return collector.Build(rootInfo.FullName, WidgetSourceKind.Folder);
+    }
+
+    private sealed class Collector(WidgetLoadOptions options)
+    {
+        private readonly Dictionary<string, WidgetFile> _files = new(StringComparer.Ordinal);
+        private readonly List<LoadIssue> _issues = [];
+        private readonly SortedSet<string> _skipped = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _folders = new(StringComparer.Ordinal);
+        private long _total;
+
+        public WidgetLoadOptions Options { get; } = options;
+        public bool Stopped { get; private set; }
+        public int FileCount => _files.Count;
+        public long RemainingBudget => Options.MaxTotalSize - _total;
+
+        public void Stop() => Stopped = true;
+
+        public void Issue(LoadIssueKind kind, string path, string detail) => _issues.Add(new LoadIssue(kind, path, detail));
+
+        public void NoteFolder(string path)
+        {
+            if (path.Length > 0) _folders.Add(path);
+        }
+
+        public bool IsInSkippedFolder(string path)
+        {
+            var segments = path.Split('/');
+            for (int i = 0; i < segments.Length - 1; i++)
+            {
+                if (JunkRules.SkippedFolders.Contains(segments[i]))
+                {
+                    _skipped.Add(string.Join('/', segments[..(i + 1)]) + "/");
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public void AddFile(string path, byte[] bytes, DateTimeOffset? lastWrite)
+        {
+            if (IsInSkippedFolder(path)) return;
+            if (_files.ContainsKey(path))
+            {
+                Issue(LoadIssueKind.DuplicateEntry, path, "the archive has two entries with this path; the first one is used");
+                return;
+            }
+            _total += bytes.Length;
+            _files[path] = new WidgetFile(path, bytes, lastWrite);
+        }
+
+        public Widget Build(string source, WidgetSourceKind kind)
+        {
+            var files = _files.Values.ToList();
+            string? wrapper = FindWrapperFolder(files);
+            if (wrapper is not null)
+            {
+                int cut = wrapper.Length + 1;
+                files = files.Where(f => f.Path.Length > cut).Select(f => new WidgetFile(f.Path[cut..], f.Content, f.LastWrite)).ToList();
+            }
+            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var skipped = _skipped.Select(s => wrapper is not null && s.StartsWith(wrapper + "/", StringComparison.Ordinal) ? s[(wrapper.Length + 1)..] : s).ToList();
+            return new Widget(source, kind, files, _issues, skipped, wrapper);
+        }
+
+        // The most common upload mistake: everything inside one top-level folder, with no manifest.json at the root.
+        private static string? FindWrapperFolder(List<WidgetFile> files)
+        {
+            if (files.Count == 0 || files.Any(f => f.Path == "manifest.json")) return null;
+            string? first = null;
+            foreach (var f in files)
+            {
+                int slash = f.Path.IndexOf('/');
+                if (slash < 0) return null;
+                string top = f.Path[..slash];
+                if (first is null) first = top;
+                else if (top != first) return null;
+            }
+            return first is not null && files.Any(f => f.Path == first + "/manifest.json") ? first : null;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using Acornima;
+using Acornima.Ast;
+using KommoWidgetKit.Diagnostics;
+
+namespace KommoWidgetKit.Model;
+
+/// <summary>How the callbacks object was found in script.js.</summary>
+public enum CallbacksShape
+{
+    /// <summary>No <c>callbacks</c> assignment was found.</summary>
+    NotFound,
+    /// <summary><c>this.callbacks = ...</c> with a value that is not an object literal, so its members are unknown.</summary>
+    Dynamic,
+    /// <summary><c>this.callbacks = { ... }</c>: members are known.</summary>
+    Literal,
+}
+
+/// <summary>A member of the callbacks object, e.g. <c>render</c> or <c>leads.selected</c>.</summary>
+public sealed record CallbackMember(string Name, SourceSpan Span, bool IsFunction);
+
+/// <summary>A JavaScript file parsed with Acornima, with the AMD module shape recognised.</summary>
+public sealed class ScriptDocument
+{
+    /// <summary>Deepest bracket nesting analysed; deeper files are reported, not parsed.</summary>
+    public const int MaxNesting = 400;
+
+    internal ScriptDocument(WidgetFile file)
+    {
+        File = file;
+        Text = Parsing.TextAnalysis.Decode(file.Content.Span);
+        int depth = MeasureNesting(Text);
+        if (depth > MaxNesting)
+        {
+            SyntaxError = $"brackets are nested {depth} levels deep; at most {MaxNesting} are analysed";
+            SyntaxErrorSpan = new SourceSpan(file.Path, 1, 1, 1, 1);
+            return;
+        }
+        try
+        {
+            Program = new Parser(new ParserOptions { AllowReturnOutsideFunction = true, AllowHashBang = true, Tolerant = false })
+                .ParseScript(Text, file.Path);
+        }
+        catch (ParseErrorException ex)
+        {
+            SyntaxError = ex.Description;
+            SyntaxErrorSpan = new SourceSpan(file.Path, Math.Max(1, ex.LineNumber), ex.Column + 1, Math.Max(1, ex.LineNumber), ex.Column + 2);
+            IsEsModule = TryModule(Text, file.Path);
+            return;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            SyntaxError = "the file is nested too deeply to analyse";
+            SyntaxErrorSpan = new SourceSpan(file.Path, 1, 1, 1, 1);
+            return;
+        }
+        AnalyseAmd(Program);
+    }
+
+    /// <summary>The file.</summary>
+    public WidgetFile File { get; }
+
+    /// <summary>The decoded source text.</summary>
+    public string Text { get; }
+
+    /// <summary>The syntax tree, or null when the file does not parse as a script.</summary>
+    public Acornima.Ast.Script? Program { get; }
+
+    /// <summary>The parser's message when the file does not parse.</summary>
+    public string? SyntaxError { get; }
+
+    /// <summary>Where the syntax error is.</summary>
+    public SourceSpan? SyntaxErrorSpan { get; }
+
+    /// <summary>True when the file failed as a script but parses as an ES module (import/export).</summary>
+    public bool IsEsModule { get; }
+
+    /// <summary>The <c>define(...)</c> call, when found.</summary>
+    public CallExpression? DefineCall { get; private set; }
+
+    /// <summary>The dependency ids listed in <c>define</c>, with their places.</summary>
+    public IReadOnlyList<(string Id, SourceSpan Span)> Dependencies { get; private set; } = [];
+
+    /// <summary>The factory function passed to <c>define</c>.</summary>
+    public Node? Factory { get; private set; }
+
+    /// <summary>How the callbacks object was written.</summary>
+    public CallbacksShape CallbacksShape { get; private set; }
+
+    /// <summary>The <c>callbacks</c> assignment, when found.</summary>
+    public Node? CallbacksNode { get; private set; }
+
+    /// <summary>Members of a literal callbacks object; nested objects give dotted names (<c>leads.selected</c>).</summary>
+    public IReadOnlyList<CallbackMember> Callbacks { get; private set; } = [];
+
+    /// <summary>Whether the callbacks object has a member with this (dotted) name.</summary>
+    public bool HasCallback(string name) => Callbacks.Any(c => c.Name == name);
+
+    /// <summary>The span of a node in this file (1-based columns).</summary>
+    public SourceSpan SpanOf(Node node) =>
+        new(File.Path, node.Location.Start.Line, node.Location.Start.Column + 1, node.Location.End.Line, node.Location.End.Column + 1);
+
+    /// <summary>Every node of the tree (empty when the file did not parse).</summary>
+    public IEnumerable<Node> AllNodes() => Program?.DescendantNodes() ?? [];
+
+    private void AnalyseAmd(Acornima.Ast.Script program)
+    {
+        foreach (var node in program.DescendantNodes())
+        {
+            if (DefineCall is null && node is CallExpression { Callee: Identifier { Name: "define" } } call && call.Arguments.Count > 0)
+            {
+                DefineCall = call;
+                var args = call.Arguments;
+                Factory = args[^1] is FunctionExpression or ArrowFunctionExpression ? args[^1] : null;
+                var deps = args.OfType<ArrayExpression>().FirstOrDefault();
+                if (deps is not null)
+                    Dependencies = deps.Elements.OfType<StringLiteral>().Select(s => (s.Value, SpanOf(s))).ToList();
+            }
+            if (CallbacksNode is null && node is AssignmentExpression { Left: MemberExpression { Property: Identifier { Name: "callbacks" }, Computed: false } } assign)
+            {
+                CallbacksNode = assign;
+                if (assign.Right is ObjectExpression obj)
+                {
+                    CallbacksShape = CallbacksShape.Literal;
+                    Callbacks = ReadMembers(obj, "");
+                }
+                else
+                {
+                    CallbacksShape = CallbacksShape.Dynamic;
+                }
+            }
+        }
+    }
+
+    private List<CallbackMember> ReadMembers(ObjectExpression obj, string prefix)
+    {
+        var list = new List<CallbackMember>();
+        foreach (var p in obj.Properties)
+        {
+            if (p is not Property prop) continue;
+            string? name = prop.Key switch
+            {
+                Identifier id when !prop.Computed => id.Name,
+                StringLiteral s => s.Value,
+                _ => null,
+            };
+            if (name is null) continue;
+            string full = prefix.Length == 0 ? name : prefix + "." + name;
+            var value = prop.Value;
+            bool isFunction = value is FunctionExpression or ArrowFunctionExpression || prop.Method;
+            list.Add(new CallbackMember(full, SpanOf(prop.Key), isFunction));
+            if (value is ObjectExpression nested && prefix.Length == 0)
+                list.AddRange(ReadMembers(nested, full));
+        }
+        return list;
+    }
+
+    private static bool TryModule(string text, string path)
+    {
+        try
+        {
+            new Parser().ParseModule(text, path);
+            return true;
+        }
+        catch (Exception ex) when (ex is ParseErrorException or InsufficientExecutionStackException)
+        {
+            return false;
+        }
+    }
+
+    // A cheap scan that skips strings and comments; it guards the recursive parser against hostile nesting.
+    private static int MeasureNesting(string text)
+    {
+        int depth = 0, max = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    if (++depth > max) max = depth;
+                    break;
+                case ')' or ']' or '}':
+                    if (depth > 0) depth--;
+                    break;
+                case '"' or '\'' or '`':
+                    for (i++; i < text.Length && text[i] != c && text[i] != '\n'; i++)
+                        if (text[i] == '\\') i++;
+                    break;
+                case '/' when i + 1 < text.Length && text[i + 1] == '/':
+                    while (i < text.Length && text[i] != '\n') i++;
+                    break;
+                case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                    int end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    i = end < 0 ? text.Length : end + 1;
+                    break;
+            }
+        }
+        return max;
+    }
+}

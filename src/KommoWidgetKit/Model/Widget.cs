@@ -1,0 +1,89 @@
+using KommoWidgetKit.Loading;
+
+namespace KommoWidgetKit.Model;
+
+/// <summary>A loaded widget: its files, what went wrong while loading, and each file parsed once on first use.</summary>
+/// <remarks>Immutable and safe to share between threads; parsed views are computed lazily and cached.</remarks>
+public sealed class Widget
+{
+    private readonly Dictionary<string, WidgetFile> _byPath;
+    private readonly Lazy<ManifestDocument?> _manifest;
+    private readonly Lazy<IReadOnlyList<I18nDocument>> _i18n;
+    private readonly Lazy<IReadOnlyDictionary<string, ScriptDocument>> _scripts;
+    private readonly Lazy<IReadOnlyDictionary<string, ImageInfo>> _images;
+    private readonly Lazy<IReadOnlyList<TwigDocument>> _templates;
+    private readonly Lazy<IReadOnlyDictionary<string, Parsing.TextInfo>> _text;
+
+    internal Widget(string source, WidgetSourceKind kind, IReadOnlyList<WidgetFile> files, IReadOnlyList<LoadIssue> issues, IReadOnlyList<string> skipped, string? wrapperFolder)
+    {
+        Source = source;
+        SourceKind = kind;
+        Files = files;
+        LoadIssues = issues;
+        SkippedFolders = skipped;
+        WrapperFolder = wrapperFolder;
+        _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        _manifest = new(() => GetFile("manifest.json") is { } f ? new ManifestDocument(f) : null);
+        _i18n = new(() => files.Where(IsI18nFile).Select(f => new I18nDocument(f)).ToList());
+        _scripts = new(() => files.Where(f => f.Extension == ".js").ToDictionary(f => f.Path, f => new ScriptDocument(f), StringComparer.Ordinal));
+        _images = new(() => files.Where(f => ImageExtensions.Contains(f.Extension)).ToDictionary(f => f.Path, f => ImageInfo.Read(f.Content.Span), StringComparer.Ordinal));
+        _templates = new(() => files.Where(f => f.Extension == ".twig").Select(f => new TwigDocument(f)).ToList());
+        _text = new(() => files.Where(f => Parsing.TextAnalysis.IsTextPath(f.Path)).ToDictionary(f => f.Path, f => Parsing.TextAnalysis.Analyse(f.Content.Span), StringComparer.Ordinal));
+    }
+
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.Ordinal) { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp" };
+
+    /// <summary>The folder or archive path the widget was loaded from.</summary>
+    public string Source { get; }
+
+    /// <summary>Whether it came from a folder, a zip or memory.</summary>
+    public WidgetSourceKind SourceKind { get; }
+
+    /// <summary>All files, sorted by path (ordinal).</summary>
+    public IReadOnlyList<WidgetFile> Files { get; }
+
+    /// <summary>Problems met while loading (unsafe entries, size caps, damaged archive).</summary>
+    public IReadOnlyList<LoadIssue> LoadIssues { get; }
+
+    /// <summary>Folders whose content was not loaded (<c>.git/</c>, <c>node_modules/</c>, <c>__MACOSX/</c> …), with a trailing slash.</summary>
+    public IReadOnlyList<string> SkippedFolders { get; }
+
+    /// <summary>When every file sat inside one top-level folder with no root manifest.json, that folder's name; paths are relative to it.</summary>
+    public string? WrapperFolder { get; }
+
+    /// <summary>The file at a root-relative path, or null.</summary>
+    public WidgetFile? GetFile(string path) => _byPath.GetValueOrDefault(path.TrimStart('/'));
+
+    /// <summary>Whether a file exists at a root-relative path.</summary>
+    public bool HasFile(string path) => _byPath.ContainsKey(path.TrimStart('/'));
+
+    /// <summary>manifest.json parsed, or null when there is none at the root.</summary>
+    public ManifestDocument? Manifest => _manifest.Value;
+
+    /// <summary>Every <c>i18n/*.json</c> file parsed, in path order.</summary>
+    public IReadOnlyList<I18nDocument> I18n => _i18n.Value;
+
+    /// <summary>The i18n file of a locale, or null.</summary>
+    public I18nDocument? GetI18n(string locale) => I18n.FirstOrDefault(d => d.Locale == locale);
+
+    /// <summary>script.js parsed, or null when there is none.</summary>
+    public ScriptDocument? Script => _scripts.Value.GetValueOrDefault("script.js");
+
+    /// <summary>Every .js file parsed, by path.</summary>
+    public IReadOnlyDictionary<string, ScriptDocument> Scripts => _scripts.Value;
+
+    /// <summary>Header facts of every image file, by path.</summary>
+    public IReadOnlyDictionary<string, ImageInfo> Images => _images.Value;
+
+    /// <summary>Every .twig template checked.</summary>
+    public IReadOnlyList<TwigDocument> Templates => _templates.Value;
+
+    /// <summary>Encoding and line-ending facts of every text file, by path.</summary>
+    public IReadOnlyDictionary<string, Parsing.TextInfo> TextFiles => _text.Value;
+
+    /// <summary>The widget code: legacy <c>widget.code</c> when present, else null (the host then uses a name of its choice).</summary>
+    public string? Code => Manifest?.Code;
+
+    private static bool IsI18nFile(WidgetFile f) =>
+        f.Path.StartsWith("i18n/", StringComparison.Ordinal) && f.Path.IndexOf('/', 5) < 0 && f.Extension == ".json";
+}

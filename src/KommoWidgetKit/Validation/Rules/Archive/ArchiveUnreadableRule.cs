@@ -1,0 +1,23 @@
+using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Loading;
+
+namespace KommoWidgetKit.Validation.Rules.Archive;
+
+/// <summary>KW6011: the archive, or an entry, is damaged or unreadable, or two entries share a path.</summary>
+public sealed class ArchiveUnreadableRule : WidgetRule
+{
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.ArchiveUnreadable, "archive-unreadable", "Archive or entry cannot be read",
+        "{0}: {1}", RuleCategory.Archive, Severity.Error);
+
+    /// <inheritdoc />
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var issue in context.Widget.LoadIssues.Where(i => i.Kind is LoadIssueKind.Corrupt or LoadIssueKind.Unreadable or LoadIssueKind.DuplicateEntry))
+            context.Report(Rule, SourceSpan.File(issue.Path), issue.Path.Length == 0 ? "archive" : issue.Path, issue.Detail);
+    }
+}

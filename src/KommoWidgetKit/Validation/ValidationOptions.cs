@@ -1,0 +1,42 @@
+using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
+
+namespace KommoWidgetKit.Validation;
+
+/// <summary>What to check and how strictly.</summary>
+public sealed record ValidationOptions
+{
+    /// <summary>The platform; null means the widget's config file decides, else it is inferred from the locales (<c>ru</c> ⇒ amoCRM).</summary>
+    public WidgetPlatform? Platform { get; init; }
+
+    /// <summary>The profile; null means the widget's config file decides, else private.</summary>
+    public WidgetProfile? Profile { get; init; }
+
+    /// <summary>Severity per rule ID (or rule name); <see cref="Severity.Off"/> turns a rule off. These win over the config file.</summary>
+    public IReadOnlyDictionary<string, Severity> RuleSeverities { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>Whether to read <see cref="WidgetConfig.FileName"/> from the widget root.</summary>
+    public bool UseConfigFile { get; init; } = true;
+
+    /// <summary>The default options.</summary>
+    public static ValidationOptions Default { get; } = new();
+}
+
+/// <summary>The outcome of validation: findings and the platform and profile they were checked for.</summary>
+public sealed record ValidationResult(IReadOnlyList<Diagnostic> Diagnostics, WidgetPlatform Platform, WidgetProfile Profile)
+{
+    /// <summary>Number of errors.</summary>
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    /// <summary>Number of warnings.</summary>
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>Number of infos.</summary>
+    public int InfoCount => Diagnostics.Count(d => d.Severity == Severity.Info);
+
+    /// <summary>True when any finding is an error.</summary>
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>True when any finding is at or above <paramref name="threshold"/>.</summary>
+    public bool HasAtLeast(Severity threshold) => threshold != Severity.Off && Diagnostics.Any(d => d.Severity >= threshold);
+}

@@ -1,0 +1,91 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace KommoWidgetKit.Tests.Support;
+
+/// <summary>Builds zip archives for loader tests, including hostile ones.</summary>
+public sealed class ZipBuilder
+{
+    private readonly List<(string Name, byte[] Data, int? UnixMode)> _entries = [];
+
+    public ZipBuilder Add(string name, string text) => Add(name, Encoding.UTF8.GetBytes(text));
+
+    public ZipBuilder Add(string name, byte[] data, int? unixMode = null)
+    {
+        _entries.Add((name, data, unixMode));
+        return this;
+    }
+
+    public ZipBuilder AddWidget(TestWidget widget, string prefix = "")
+    {
+        foreach (var (path, bytes) in widget.Files) Add(prefix + path, bytes);
+        return this;
+    }
+
+    public byte[] Build()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, data, mode) in _entries)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                if (mode is { } m) entry.ExternalAttributes = m << 16;
+                using var s = entry.Open();
+                s.Write(data);
+            }
+        }
+        return ms.ToArray();
+    }
+
+    public string WriteTo(string path)
+    {
+        File.WriteAllBytes(path, Build());
+        return path;
+    }
+
+    /// <summary>Sets the "encrypted" flag (general purpose bit 0) on every entry, in local and central headers.</summary>
+    public static byte[] MarkEncrypted(byte[] zip)
+    {
+        var z = (byte[])zip.Clone();
+        for (int i = 0; i + 4 <= z.Length; i++)
+        {
+            if (z[i] == 'P' && z[i + 1] == 'K' && z[i + 2] == 3 && z[i + 3] == 4) z[i + 6] |= 1;       // local header: flags at +6
+            else if (z[i] == 'P' && z[i + 1] == 'K' && z[i + 2] == 1 && z[i + 3] == 2) z[i + 8] |= 1;  // central header: flags at +8
+        }
+        return z;
+    }
+
+    /// <summary>Rewrites every central-directory uncompressed size to a small lie (a zip bomb's trick).</summary>
+    public static byte[] LieAboutSizes(byte[] zip, uint claimed)
+    {
+        var z = (byte[])zip.Clone();
+        for (int i = 0; i + 46 <= z.Length; i++)
+        {
+            if (z[i] == 'P' && z[i + 1] == 'K' && z[i + 2] == 1 && z[i + 3] == 2)
+                BitConverter.TryWriteBytes(z.AsSpan(i + 24, 4), claimed);
+            if (z[i] == 'P' && z[i + 1] == 'K' && z[i + 2] == 3 && z[i + 3] == 4)
+                BitConverter.TryWriteBytes(z.AsSpan(i + 22, 4), claimed);
+        }
+        return z;
+    }
+}
+
+/// <summary>A temporary folder deleted at the end of the test.</summary>
+public sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kwk-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
