@@ -48,13 +48,15 @@ public static class DevHostServer
             {
                 OpenBrowser(address + "/", options.Log);
             }
+            // Ends on the caller's token (Ctrl+C in the CLI) or when the host is told to stop (SIGTERM).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: stop below.
+                // Stop below.
             }
             context.Hub.CompleteAll();
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
