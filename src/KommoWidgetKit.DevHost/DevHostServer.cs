@@ -43,7 +43,6 @@ public static class DevHostServer
             }
             var context = app.Services.GetRequiredService<DevHostContext>();
             var address = ListeningAddress(app);
-            PrintBanner(context, address);
             if (options.Open)
             {
                 OpenBrowser(address + "/", options.Log);
@@ -95,6 +94,7 @@ public static class DevHostServer
         app.MapServices(context);
         app.MapEvents(context);
 
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(context, ListeningAddress(app)));
         if (options.Watch)
         {
             var watcher = new WidgetWatcher(context);

@@ -6,7 +6,7 @@ namespace KommoWidgetKit.DevHost.Tests;
 /// The entry point WebApplicationFactory runs (it needs an assembly with a Main that builds a host).
 /// With --widget it also runs the dev host by hand: dotnet KommoWidgetKit.DevHost.Tests.dll --widget DIR [--port N].
 /// </summary>
-public static class TestHostEntry
+public sealed class TestHostEntry
 {
     /// <summary>Options the next WebApplicationFactory host is built with.</summary>
     public static DevHostOptions? NextOptions { get; set; }
