@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KommoWidgetKit.DevHost.Tests;
 
 /// <summary>The dev host in a real headless Chromium: what a person would see, and the order of the callbacks.</summary>
-public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private static async Task InstallAsync(RunningHost host, object? fields = null)
     {
@@ -60,6 +60,22 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
         Assert.Empty(await ProblemsAsync(page));
         await ShotAsync(page, "lead-card");
+
+        // The self API against the host: crm_post through the proxy, $authorizedAjax with a JWT, add_action on phones.
+        var posted = await page.EvaluateAsync<JsonElement>(@"() => new Promise((resolve, reject) =>
+            APP.widgets.list.card_panel.crm_post(location.origin + '/__kommo/echo', { a: 1, b: 'two' }, resolve, 'json', reject))");
+        Assert.Equal("a=1&b=two", posted.GetProperty("body").GetString());
+        var authorized = await page.EvaluateAsync<JsonElement>(@"() => new Promise((resolve, reject) =>
+            APP.widgets.list.card_panel.$authorizedAjax({ url: '/__kommo/echo', type: 'POST', data: 'x=1', dataType: 'json' }).done(resolve).fail(reject))");
+        Assert.Equal(3, authorized.GetProperty("x_auth_token").GetString()!.Split('.').Length);
+        await page.EvaluateAsync("() => APP.widgets.list.card_panel.add_action('phone', function (data) { window.__phone = data.value; })");
+        await page.ClickAsync(".phone_wrapper .js-widget-action");
+        Assert.Equal("+155502000", await page.EvaluateAsync<string>("() => window.__phone"));
+        Assert.Equal("leads", await page.EvaluateAsync<string>("() => AMOCRM.getBaseEntity()"));
+        Assert.True(await page.EvaluateAsync<bool>("() => APP === AMOCRM && APP.isCard() && APP.constant('user').id === 9000001"));
+        await page.EvaluateAsync("() => window.__kommoDev.calls.length = 0");
+        await page.ReloadAsync();
+        await WaitReadyAsync(page);
 
         // The account language switch re-runs the widget in the other locale.
         await page.SelectOptionAsync("#kommo-dev-lang", "es");
@@ -260,6 +276,44 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var log = host.Log.ToString();
         Assert.Contains("[browser] [lcard] script.js:6:17: error: console.error: render could not find its container", log);
         Assert.Contains("script.js:9:19: error: Uncaught TypeError", log);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Saving_a_file_re_runs_the_widget_in_place_and_a_css_change_swaps_the_stylesheet()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        await using var host = await RunningHost.StartAsync(widget.Path, watch: true);
+        await InstallAsync(host);
+        var page = await OpenAsync(host, "/leads/detail/1000001");
+        await page.EvaluateAsync("() => { window.__samePage = true; window.__kommoDev.calls.length = 0; }");
+        var title = page.Locator(".card-widgets__widget-card_panel .card-panel-demo__title");
+
+        // A CSS-only change: the stylesheet is swapped, the widget is not re-run.
+        var css = Path.Combine(widget.Path, "style.css");
+        File.WriteAllText(css, File.ReadAllText(css).Replace("rgb(1, 2, 3)", "rgb(4, 5, 6)"));
+        await Assertions.Expect(title).ToHaveCSSAsync("color", "rgb(4, 5, 6)");
+        Assert.Empty(await CallsAsync(page));
+
+        // A script change: destroy, load the new code, render → init → bind_actions, without reloading the page.
+        var i18n = Path.Combine(widget.Path, "i18n", "en.json");
+        File.WriteAllText(i18n, File.ReadAllText(i18n).Replace("Hello from the panel", "Hello again"));
+        await Assertions.Expect(title).ToHaveTextAsync("Hello again");
+        await page.WaitForFunctionAsync("() => window.__kommoDev.reloads === 1 && window.__kommoDev.ready");
+        Assert.Equal(["destroy@lcard", "render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+        output.WriteLine($"re-run in the page took {await page.EvaluateAsync<int>("() => window.__kommoDev.lastReloadMs")} ms (benchmark only)");
+
+        // A broken save shows the overlay; fixing it clears it.
+        var main = Path.Combine(widget.Path, "script.js");
+        var good = File.ReadAllText(main);
+        File.WriteAllText(main, good.Replace("init: function () { return true; },", "init: function () { return true; ,"));
+        await Assertions.Expect(page.Locator("#kommo-dev-overlay")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#kommo-dev-overlay")).ToContainTextAsync("script.js");
+        File.WriteAllText(main, good);
+        await Assertions.Expect(page.Locator("#kommo-dev-overlay")).Not.ToBeVisibleAsync();
+        await Assertions.Expect(title).ToHaveTextAsync("Hello again");
+        await ShotAsync(page, "live-reload");
         await page.CloseAsync();
     }
 }

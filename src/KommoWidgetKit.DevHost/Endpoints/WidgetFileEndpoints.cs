@@ -7,8 +7,9 @@ internal static class WidgetFileEndpoints
 {
     public static IEndpointRouteBuilder MapWidgetFiles(this IEndpointRouteBuilder app, DevHostContext context)
     {
-        app.MapGet("/upl/{code}/widget/{**path}", (string code, string? path, HttpContext http) => Serve(context, code, path, http));
-        app.MapGet("/widgets/{code}/{**path}", (string code, string? path, HttpContext http) => Serve(context, code, path, http));
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/upl/{code}/widget/{**path}", methods, (string code, string? path, HttpContext http) => Serve(context, code, path, http));
+        app.MapMethods("/widgets/{code}/{**path}", methods, (string code, string? path, HttpContext http) => Serve(context, code, path, http));
         return app;
     }
 
