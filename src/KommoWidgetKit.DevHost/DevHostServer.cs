@@ -72,6 +72,10 @@ public static class DevHostServer
         {
             throw new ArgumentException($"port {options.Port} is out of range", nameof(options));
         }
+        if (!File.Exists(options.WidgetPath) && !Directory.Exists(options.WidgetPath))
+        {
+            throw new ArgumentException($"widget not found: {options.WidgetPath}", nameof(options));
+        }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(DevHostServer).Assembly.GetName().Name,

@@ -1321,7 +1321,13 @@
           widgetsOverlay(true);
         }
         if (selectedName) {
-          invoke(instance, selectedName, [], { required: true, missingHint: 'so nothing happens when the widget is picked for the selected rows' });
+          var name = selectedName;
+          // The docs name todo.selected; many widgets define tasks.selected instead, so either is accepted.
+          if (name === 'todo.selected' && typeof lookup(instance.self.callbacks, name) !== 'function' &&
+              typeof lookup(instance.self.callbacks, 'tasks.selected') === 'function') {
+            name = 'tasks.selected';
+          }
+          invoke(instance, name, [], { required: true, missingHint: 'so nothing happens when the widget is picked for the selected rows' });
         }
       });
     });
