@@ -316,4 +316,27 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await ShotAsync(page, "live-reload");
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Shell_has_the_index_a_dark_theme_and_a_not_installed_banner()
+    {
+        using var widget = TempWidget.Copy("list_selected");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        var page = await OpenAsync(host, "/");
+        await Assertions.Expect(page.Locator(".kommo-dev-index__table tbody tr")).ToHaveCountAsync(16);
+        await Assertions.Expect(page.Locator(".kommo-dev-index__table")).ToContainTextAsync("/settings/pipeline/leads/7000001/");
+
+        // Not installed yet: Kommo does not load the widget in lists, the page says how to install it.
+        await page.ClickAsync(".nav__menu__item[data-entity=leads] > a");
+        await WaitReadyAsync(page);
+        await Assertions.Expect(page.Locator(".kommo-dev-banner")).ToContainTextAsync("is not installed");
+        Assert.Empty(await CallsAsync(page));
+
+        await page.ClickAsync("#kommo-dev-theme");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('kommo-theme-dark')"));
+        Assert.Equal("dark", await page.EvaluateAsync<string>("() => APP.constant('user').theme"));
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(28, 35, 43)");
+        await ShotAsync(page, "dark-list");
+        await page.CloseAsync();
+    }
 }
