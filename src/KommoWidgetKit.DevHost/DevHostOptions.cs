@@ -30,6 +30,15 @@ public sealed record DevHostOptions
     /// <summary>Watch the widget for changes and push live-reload events (tests may turn it off).</summary>
     public bool Watch { get; init; } = true;
 
+    /// <summary>Account, users and records for cards and lists; null = built-in <see cref="State.SampleHostData"/> from <see cref="Seed"/>.</summary>
+    public State.IHostData? Data { get; init; }
+
+    /// <summary>Extra services (e.g. the sandbox API) registered before the host is built.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Extra endpoints (e.g. the sandbox API) mapped after the host's own; they get the same loopback rules.</summary>
+    public Action<WebApplication>? ConfigureApp { get; init; }
+
     /// <summary>Where the host writes its terminal output.</summary>
     public TextWriter Log { get; init; } = Console.Out;
 }

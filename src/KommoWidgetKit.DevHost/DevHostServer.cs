@@ -86,8 +86,10 @@ public static class DevHostServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
         builder.Services.AddProblemDetails();
-        var context = new DevHostContext(options, new SampleHostData(options.Seed));
+        var context = new DevHostContext(options, options.Data ?? new SampleHostData(options.Seed));
         builder.Services.AddSingleton(context);
+        builder.Services.AddSingleton(context.Data);
+        options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Use(LoopbackOnly);
@@ -97,6 +99,7 @@ public static class DevHostServer
         app.MapState(context);
         app.MapServices(context);
         app.MapEvents(context);
+        options.ConfigureApp?.Invoke(app);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(context, ListeningAddress(app)));
         if (options.Watch)

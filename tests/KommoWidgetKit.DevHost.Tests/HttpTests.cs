@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KommoWidgetKit.DevHost.Tests;
 
@@ -258,6 +260,46 @@ public sealed class HttpTests
         Assert.Equal("reload", broken.GetProperty("kind").GetString());
         Assert.Contains(broken.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("severity").GetString() == "error" && d.GetProperty("path").GetString() == "manifest.json");
         Assert.Contains("manifest.json:1:", host.Log.ToString());
+    }
+
+    [Fact]
+    public async Task Another_data_source_and_extra_endpoints_can_be_plugged_in()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        var data = new StubData();
+        await using var factory = new DevHostFactory(new DevHostOptions
+        {
+            WidgetPath = widget.Path,
+            Data = data,
+            ConfigureServices = services => services.AddSingleton(new Marker("sandbox")),
+            ConfigureApp = app => app.MapGet("/api/v4/account", (Marker m, KommoWidgetKit.DevHost.State.IHostData d) => new Dictionary<string, string> { ["name"] = d.Account.Name, ["by"] = m.Name }),
+        });
+        using var client = factory.Client();
+        var state = await client.GetFromJsonAsync<JsonElement>("/__kommo/api/state");
+        Assert.Equal("Stub Account", state.GetProperty("host").GetProperty("account").GetProperty("name").GetString());
+        Assert.Equal("Only lead", state.GetProperty("host").GetProperty("entities").GetProperty("leads")[0].GetProperty("name").GetString());
+        var account = await client.GetFromJsonAsync<JsonElement>("/api/v4/account");
+        Assert.Equal("sandbox", account.GetProperty("by").GetString());
+    }
+
+    private sealed record Marker(string Name);
+
+    private sealed class StubData : KommoWidgetKit.DevHost.State.IHostData
+    {
+        private readonly KommoWidgetKit.DevHost.State.SampleHostData _sample = new();
+
+        public KommoWidgetKit.DevHost.State.HostUser CurrentUser => _sample.CurrentUser;
+
+        public KommoWidgetKit.DevHost.State.HostAccount Account => _sample.Account with { Name = "Stub Account" };
+
+        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostUser> Managers => _sample.Managers;
+
+        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostPipeline> Pipelines => _sample.Pipelines;
+
+        public KommoWidgetKit.DevHost.State.HostEntity? Find(string entityType, long id) => List(entityType).FirstOrDefault(e => e.Id == id);
+
+        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostEntity> List(string entityType) =>
+            entityType == "leads" ? [new("leads", 1, "Only lead", CurrentUser.Id)] : [];
     }
 
     private static async Task<JsonElement> NextEventAsync(StreamReader reader)
