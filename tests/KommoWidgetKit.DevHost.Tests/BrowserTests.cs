@@ -339,4 +339,20 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await ShotAsync(page, "dark-list");
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Init_once_runs_init_and_bind_actions_only_in_the_first_area_of_the_session()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        var manifest = Path.Combine(widget.Path, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"init_once\": false", "\"init_once\": true"));
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        await InstallAsync(host);
+        var page = await OpenAsync(host, "/leads/detail/1000001");
+        await page.EvaluateAsync("() => window.__kommoDev.navigate('/contacts/detail/2000001')");
+        await WaitReadyAsync(page);
+        Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard", "destroy@lcard", "render@ccard", "init@ccard"], await CallsAsync(page));
+        Assert.Equal("skipped (init_once)", await page.EvaluateAsync<string>("() => window.__kommoDev.calls[5].result"));
+        await page.CloseAsync();
+    }
 }
