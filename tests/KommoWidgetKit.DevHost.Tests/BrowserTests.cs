@@ -206,6 +206,10 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
             await page.FillAsync("#widget_settings__fields_wrapper input[name=message]", "Hi there");
             await page.ClickAsync(".js-dp-save");
             await Assertions.Expect(page.Locator(".digital-pipeline__saved")).ToContainTextAsync("\"message\": \"Hi there\"");
+            await page.ClickAsync(".digital-pipeline__modal .modal-body__close");
+            Assert.Equal("destroy@digital_pipeline", (await CallsAsync(page)).Last());
+            await page.ClickAsync(".digital-pipeline__short-task_widget-style_digital_pipeline");
+            await Assertions.Expect(page.Locator("#widget_settings__fields_wrapper input[name=message]")).ToHaveValueAsync("Hi there");
             await page.CloseAsync();
         }
 

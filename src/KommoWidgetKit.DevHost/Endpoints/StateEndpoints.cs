@@ -17,6 +17,21 @@ internal static class StateEndpoints
         });
         group.MapGet("/settings", () => TypedResults.Ok(ToDto(context.Store.Get(context.Code))));
         group.MapPost("/settings", Results<Ok<InstallDto>, ValidationProblem> (SaveSettingsRequest request) => SaveSettings(context, request));
+        group.MapGet("/dp/{pipelineId:long}/{statusId:long}", (long pipelineId, long statusId) =>
+        {
+            using var doc = JsonDocument.Parse(context.Store.GetDp(context.Code, pipelineId, statusId));
+            return TypedResults.Ok(doc.RootElement.Clone());
+        });
+        group.MapPost("/dp/{pipelineId:long}/{statusId:long}", Results<Ok<JsonElement>, ValidationProblem> (long pipelineId, long statusId, JsonElement fields) =>
+        {
+            if (fields.ValueKind != JsonValueKind.Object)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fields"] = ["a JSON object of field values is expected"] });
+            }
+            context.Store.PutDp(context.Code, pipelineId, statusId, fields.GetRawText());
+            context.Log($"[dev] digital pipeline action saved for pipeline {pipelineId}, stage {statusId}");
+            return TypedResults.Ok(fields);
+        });
         group.MapPost("/status", Results<Ok<InstallDto>, ValidationProblem> (StatusRequest request) =>
         {
             string[] allowed = ["install", "installed", "not_configured", "error"];

@@ -27,6 +27,13 @@ internal sealed class HostStore
               status TEXT NOT NULL,
               settings TEXT NOT NULL,
               updated_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS host_dp (
+              code TEXT NOT NULL,
+              pipeline_id INTEGER NOT NULL,
+              status_id INTEGER NOT NULL,
+              settings TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (code, pipeline_id, status_id));
             CREATE TABLE IF NOT EXISTS host_meta (
               key TEXT PRIMARY KEY,
               value TEXT NOT NULL);
@@ -44,7 +51,35 @@ internal sealed class HostStore
             : Path.Combine(full, ".kommo", "dev.db");
     }
 
-    public void Reset() => Execute("DELETE FROM host_widget; DELETE FROM host_meta;");
+    public void Reset() => Execute("DELETE FROM host_widget; DELETE FROM host_dp; DELETE FROM host_meta;");
+
+    /// <summary>The widget's digital pipeline action settings in one stage, or "{}".</summary>
+    public string GetDp(string code, long pipelineId, long statusId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT settings FROM host_dp WHERE code = $code AND pipeline_id = $p AND status_id = $s";
+        command.Parameters.AddWithValue("$code", code);
+        command.Parameters.AddWithValue("$p", pipelineId);
+        command.Parameters.AddWithValue("$s", statusId);
+        return command.ExecuteScalar() as string ?? "{}";
+    }
+
+    public void PutDp(string code, long pipelineId, long statusId, string settingsJson)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO host_dp (code, pipeline_id, status_id, settings, updated_at) VALUES ($code, $p, $s, $settings, $now)
+            ON CONFLICT(code, pipeline_id, status_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$code", code);
+        command.Parameters.AddWithValue("$p", pipelineId);
+        command.Parameters.AddWithValue("$s", statusId);
+        command.Parameters.AddWithValue("$settings", settingsJson);
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
+        command.ExecuteNonQuery();
+    }
 
     public WidgetInstallState Get(string code)
     {

@@ -1648,19 +1648,20 @@
       notInstalledBanner('in the digital pipeline');
       return Promise.resolve(null);
     }
-    $work.on('click', '.js-dp-widget', function () { openDpModal(pipeline); });
+    $work.on('click', '.js-dp-widget', function () {
+      openDpModal(pipeline, +$(this).closest('.digital-pipeline__column').attr('data-status-id'));
+    });
     return Promise.resolve(null);
   }
 
-  function openDpModal(pipeline) {
+  function openDpModal(pipeline, statusId) {
     var dp = manifest().dp || {};
     var defs = dp.settings && typeof dp.settings === 'object' ? dp.settings : {};
-    var saved = {};
-    try {
-      saved = JSON.parse(sessionStorage.getItem('kommo-dev-dp-' + code()) || '{}');
-    } catch (e) {
-      saved = {};
-    }
+    var url = '/__kommo/api/dp/' + pipeline.id + '/' + statusId;
+    return api('GET', url).then(function (saved) { return drawDpModal(pipeline, statusId, dp, defs, saved || {}, url); });
+  }
+
+  function drawDpModal(pipeline, statusId, dp, defs, saved, url) {
     var $modal = $(
       '<div class="modal modal-list digital-pipeline__modal ' + esc(code()) + '"><div class="modal-overlay"></div><div class="modal-scroller custom-scroll">' +
       '<div class="modal-body"><div class="modal-body__inner"><span class="modal-body__close"><span class="icon icon-modal-close"></span></span>' +
@@ -1681,6 +1682,7 @@
       $modal.remove();
     }
     $modal.on('click', '.modal-body__close', close);
+    $modal.data('close', close);
     $modal.on('click', '.js-dp-save', function () {
       var fields = readFields($modal, defs);
       var missing = Object.keys(defs).filter(function (f) { return defs[f] && defs[f].required === true && isEmpty(fields[f]); });
@@ -1692,9 +1694,16 @@
         return;
       }
       var done = instance ? settle(invoke(instance, 'onSave', [{ active: 'Y', fields: fields, dp: true }])) : Promise.resolve({});
-      done.then(function () {
-        sessionStorage.setItem('kommo-dev-dp-' + code(), JSON.stringify(fields));
-        $modal.find('.digital-pipeline__saved').show().text(JSON.stringify({ action: { settings: { widget: { settings: fields } } }, action_multiple: dp.action_multiple === true }, null, 2));
+      done.then(function (s) {
+        if (s.threw || s.rejected || s.value === false) {
+          return;
+        }
+        return api('POST', url, fields).then(function () {
+          $modal.find('.digital-pipeline__saved').show().text(JSON.stringify({
+            event: { data: { pipeline_id: pipeline.id, status_id: statusId } },
+            action: { settings: { widget: { settings: fields } } }, action_multiple: dp.action_multiple === true
+          }, null, 2));
+        });
       });
     });
     return start('digital_pipeline', { kind: 'dp' }).then(function (inst) {
