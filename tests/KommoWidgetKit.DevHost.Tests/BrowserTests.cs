@@ -359,4 +359,57 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         Assert.Equal("skipped (init_once)", await page.EvaluateAsync<string>("() => window.__kommoDev.calls[5].result"));
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Every_system_control_template_renders_with_kommo_class_names()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        await InstallAsync(host);
+        var page = await OpenAsync(host, "/leads/detail/1000001");
+        var rendered = await page.EvaluateAsync<Dictionary<string, string>>(@"() => {
+            const self = APP.widgets.list.card_panel;
+            const items = [{ id: 1, option: 'One' }, { id: 2, option: 'Two', is_checked: true }];
+            const params = {
+                button: { text: 'Go', blue: true, id: 'b1' },
+                cancel_button: { text: 'Cancel' },
+                delete_button: { text: 'Delete' },
+                input: { name: 'q', value: 'v', placeholder: 'p' },
+                textarea: { name: 't', value: 'text' },
+                select: { name: 's', items: items, selected: 2 },
+                checkbox: { name: 'c', checked: true, text: 'Check' },
+                checkboxes_dropdown: { name: 'cd', items: items },
+                radio: { name: 'r', value: 1, label: 'Radio', selected: true },
+                suggest: { name: 'sg', items: [{ id: 1, value: 'Alpha' }] },
+                multiselect: { name: 'm', values: [{ id: 1, value: 'A' }, { id: 2, value: 'B' }], selected: [2] },
+                date_field: { name: 'd', value: '01.01.2025' },
+                file: { name: 'f', text: 'Upload' },
+                switcher: { name: 'sw', checked: true }
+            };
+            const out = {};
+            for (const name of Object.keys(params)) {
+                out[name] = self.render({ ref: '/tmpl/controls/' + name + '.twig' }, params[name]);
+            }
+            return out;
+        }");
+        Assert.Contains("button-input_blue", rendered["button"]);
+        Assert.Contains("button-input-inner__text\">Go", rendered["button"]);
+        Assert.Contains("button-cancel", rendered["cancel_button"]);
+        Assert.Contains("icon-delete-trash", rendered["delete_button"]);
+        Assert.Contains("class=\"text-input\" name=\"q\"", rendered["input"]);
+        Assert.Contains(">text</textarea>", rendered["textarea"]);
+        Assert.Contains("control--select--list--item-selected", rendered["select"]);
+        Assert.Contains("<span class=\"control--select--button-inner\">Two</span>", rendered["select"]);
+        Assert.Contains("name=\"s\" value=\"2\"", rendered["select"]);
+        Assert.Contains("control-checkbox is-checked", rendered["checkbox"]);
+        Assert.Contains("checkboxes_dropdown__title\">Two", rendered["checkboxes_dropdown"]);
+        Assert.Contains("control-radio__label control-radio-label-text\">Radio", rendered["radio"]);
+        Assert.Contains("control--suggest--list--item", rendered["suggest"]);
+        Assert.Contains("value=\"2\" checked", rendered["multiselect"]);
+        Assert.Contains("date_field", rendered["date_field"]);
+        Assert.Contains("type=\"file\"", rendered["file"]);
+        Assert.Contains("switcher__on", rendered["switcher"]);
+        Assert.Empty(await ProblemsAsync(page));
+        await page.CloseAsync();
+    }
 }
