@@ -169,6 +169,26 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(0, CliFixture.Run("validate", _fx.Zip(TestWidget.Valid(), "clean.zip")).ExitCode);
     }
 
+    [Fact]
+    public void Zip_with_a_wrapper_folder_names_entries_with_the_folder()
+    {
+        var wrapped = TestWidget.Empty();
+        foreach (var (file, bytes) in WithError().Files) wrapped.Set("hello/" + file, bytes);
+        string zip = _fx.Zip(wrapped);
+        var run = CliFixture.Run("validate", zip);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains($"{zip}!hello/manifest.json:6:24: error {RuleIds.ManifestInvalidJson}", run.Out);
+    }
+
+    [Fact]
+    public void No_color_is_accepted_and_output_stays_plain()
+    {
+        string path = _fx.Folder(WithWarning());
+        var run = CliFixture.Run("validate", path, "--no-color");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("\e[", run.Out);
+    }
+
     [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--platform", "bitrix")]
