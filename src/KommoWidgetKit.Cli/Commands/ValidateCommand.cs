@@ -89,6 +89,9 @@ public static class ValidateCommand
         return command;
     }
 
+    /// <summary>Loads a widget or fails with a usage error; kept for commands written against the first version of this class.</summary>
+    internal static Model.Widget LoadOrThrow(string path) => CommandInput.LoadWidget(path);
+
     /// <summary>Reads <c>ID=SEVERITY</c> (ID or rule name; off, info, warning, error); the problem is a one-line message.</summary>
     public static bool TryParseRule(string text, out string? id, out Severity severity, out string? problem)
     {
