@@ -126,7 +126,7 @@ internal sealed class ListRequest
 
             foreach (var value in values)
             {
-                sb.Append(first ? '?' : '&').Append(Escape(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty));
+                sb.Append(first ? '?' : '&').Append(Escape(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty).Replace("%2C", ",", StringComparison.Ordinal));
                 first = false;
             }
         }
