@@ -186,5 +186,5 @@ public sealed class SandboxStore
 /// <param name="Page">1-based page number.</param>
 /// <param name="Limit">Page size.</param>
 /// <param name="HasNext">Whether a further page exists.</param>
-/// <param name="Total">Number of live entities of the type, all pages together.</param>
+/// <param name="Total">Number of live entities of the type (not narrowed by the query).</param>
 public sealed record SandboxPage(JsonArray Items, int Page, int Limit, bool HasNext, long Total);

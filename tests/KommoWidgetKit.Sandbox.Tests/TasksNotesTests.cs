@@ -92,4 +92,20 @@ public sealed class TasksNotesTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.Equal(10000001L, (long)added!["_embedded"]!["notes"]![0]!["entity_id"]!);
     }
+
+    [Fact]
+    public async Task If_modified_since_returns_only_later_changes()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        Assert.Equal(HttpStatusCode.OK, (await S.Patch("/api/v4/companies/20000007", """{ "name": "Touched" }""")).Status);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v4/companies");
+        request.Headers.IfModifiedSince = since;
+        var response = await S.Client.SendAsync(request);
+        var body = await SandboxServer.Body(response);
+        Assert.Equal([20000007L], body!["_embedded"]!["companies"]!.AsArray().Select(c => (long)c!["id"]!).ToArray());
+
+        using var future = new HttpRequestMessage(HttpMethod.Get, "api/v4/tasks");
+        future.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1);
+        Assert.Equal(HttpStatusCode.NoContent, (await S.Client.SendAsync(future)).StatusCode);
+    }
 }
