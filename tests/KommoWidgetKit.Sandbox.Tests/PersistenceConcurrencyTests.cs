@@ -132,4 +132,22 @@ public sealed class PersistenceConcurrencyTests : IDisposable
         var (_, after, _) = await two.Patch("/api/v4/contacts/10000004", """{ "last_name": "Later" }""");
         Assert.Equal(4102444800L, (long)after!["updated_at"]!);
     }
+
+    [Fact]
+    public async Task A_committed_write_is_in_the_files_while_the_server_still_runs()
+    {
+        // Copying the database and its WAL while the server holds them open is what a kill -9 leaves behind.
+        var path = _folder.Db("crash.db");
+        await using var server = await SandboxServer.StartAsync(path);
+        Assert.Equal(HttpStatusCode.OK, (await server.Patch("/api/v4/leads/30000002", """{ "name": "Durable" }""")).Status);
+        var copy = _folder.Db("copy.db");
+        File.Copy(path, copy);
+        if (File.Exists(path + "-wal"))
+        {
+            File.Copy(path + "-wal", copy + "-wal");
+        }
+
+        var recovered = new SandboxStore(new SandboxApiOptions { DatabasePath = copy });
+        Assert.Equal("Durable", (string?)recovered.GetEntity("leads", 30000002)!["name"]);
+    }
 }
