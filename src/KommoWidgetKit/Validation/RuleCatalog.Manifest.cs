@@ -10,5 +10,19 @@ public static partial class RuleCatalog
         rules.Add(new ManifestInvalidJsonRule());
         rules.Add(new ManifestNonStandardJsonRule());
         rules.Add(new ManifestDuplicateKeyRule());
+        rules.Add(new ManifestWrongTypeRule());
+        rules.Add(new WidgetFieldMissingRule());
+        rules.Add(new InterfaceVersionRule());
+        rules.Add(new LocaleEmptyRule());
+        rules.Add(new LocaleUnsupportedRule());
+        rules.Add(new LocaleDuplicateRule());
+        rules.Add(new VersionMissingRule());
+        rules.Add(new VersionFormatRule());
+        rules.Add(new SupportMissingRule());
+        rules.Add(new SupportInvalidRule());
+        rules.Add(new LegacyCodeSecretRule());
+        rules.Add(new UnknownTopLevelKeyRule());
+        rules.Add(new WidgetKeyMisplacedRule());
+        rules.Add(new InitOnceStringRule());
     }
 }

@@ -10,4 +10,32 @@ public static partial class RuleIds
     public const string ManifestNonStandardJson = "KW1002";
     /// <summary>manifest.json repeats a key in one object.</summary>
     public const string ManifestDuplicateKey = "KW1003";
+    /// <summary>A known manifest key has the wrong JSON type.</summary>
+    public const string ManifestWrongType = "KW1004";
+    /// <summary>The widget block or a required widget key is missing.</summary>
+    public const string WidgetFieldMissing = "KW1005";
+    /// <summary>widget.interface_version is not 2.</summary>
+    public const string InterfaceVersion = "KW1006";
+    /// <summary>widget.locale is empty.</summary>
+    public const string LocaleEmpty = "KW1007";
+    /// <summary>A widget.locale entry is not a language of the platform.</summary>
+    public const string LocaleUnsupported = "KW1008";
+    /// <summary>A widget.locale entry is listed twice.</summary>
+    public const string LocaleDuplicate = "KW1009";
+    /// <summary>widget.version is missing.</summary>
+    public const string VersionMissing = "KW1010";
+    /// <summary>widget.version is not numbers separated by dots.</summary>
+    public const string VersionFormat = "KW1011";
+    /// <summary>widget.support is missing or empty.</summary>
+    public const string SupportMissing = "KW1012";
+    /// <summary>widget.support has a link that is not a URL or an email that is not an address.</summary>
+    public const string SupportInvalid = "KW1013";
+    /// <summary>Legacy widget.code or widget.secret_key is present.</summary>
+    public const string LegacyCodeSecret = "KW1014";
+    /// <summary>A top-level key that no doc describes.</summary>
+    public const string UnknownTopLevelKey = "KW1015";
+    /// <summary>A top-level key is written inside the widget block.</summary>
+    public const string WidgetKeyMisplaced = "KW1016";
+    /// <summary>widget.init_once is a string or number instead of a boolean.</summary>
+    public const string InitOnceString = "KW1083";
 }
