@@ -23,6 +23,15 @@ public static partial class RuleCatalog
         rules.Add(new LegacyCodeSecretRule());
         rules.Add(new UnknownTopLevelKeyRule());
         rules.Add(new WidgetKeyMisplacedRule());
+        rules.Add(new LocationsMissingRule());
+        rules.Add(new LocationUnknownRule());
+        rules.Add(new LocationSuffixMissingRule());
+        rules.Add(new LocationSuffixInvalidRule());
+        rules.Add(new LocationBothSuffixesRule());
+        rules.Add(new LocationDuplicateRule());
+        rules.Add(new LocationPlatformRule());
+        rules.Add(new WidgetPagePublicOnlyRule());
+        rules.Add(new LocationLegacyRule());
         rules.Add(new InitOnceStringRule());
     }
 }

@@ -36,6 +36,24 @@ public static partial class RuleIds
     public const string UnknownTopLevelKey = "KW1015";
     /// <summary>A top-level key is written inside the widget block.</summary>
     public const string WidgetKeyMisplaced = "KW1016";
+    /// <summary>locations is missing or empty.</summary>
+    public const string LocationsMissing = "KW1020";
+    /// <summary>A locations entry names no known area.</summary>
+    public const string LocationUnknown = "KW1021";
+    /// <summary>A card or list location has no -0/-1 suffix.</summary>
+    public const string LocationSuffixMissing = "KW1022";
+    /// <summary>A location has a suffix its area cannot take.</summary>
+    public const string LocationSuffixInvalid = "KW1023";
+    /// <summary>An area is listed with both -0 and -1.</summary>
+    public const string LocationBothSuffixes = "KW1024";
+    /// <summary>A location is listed twice.</summary>
+    public const string LocationDuplicate = "KW1025";
+    /// <summary>An amoCRM-only location in a Kommo widget.</summary>
+    public const string LocationPlatform = "KW1026";
+    /// <summary>widget_page in a private integration.</summary>
+    public const string WidgetPagePublicOnly = "KW1027";
+    /// <summary>A location documented only in the legacy docs.</summary>
+    public const string LocationLegacy = "KW1028";
     /// <summary>widget.init_once is a string or number instead of a boolean.</summary>
     public const string InitOnceString = "KW1083";
 }

@@ -45,6 +45,11 @@ internal static class ManifestRuleTestKit
     /// <summary>The widget with a whole new manifest.</summary>
     public static TestWidget WithManifest(string manifest) => TestWidget.Valid().Set("manifest.json", manifest);
 
+    /// <summary>The valid widget with its locations (line 13) replaced; items start at column 17.</summary>
+    public static TestWidget WithLocations(params string[] locations) =>
+        TestWidget.Valid().EditManifest("\"locations\": [\"lcard-1\", \"settings\"]",
+            "\"locations\": [" + string.Join(", ", locations.Select(l => "\"" + l + "\"")) + "]");
+
     /// <summary>The folder holding KommoWidgetKit.slnx, found by walking up from the test binaries.</summary>
     public static string? RepoRoot()
     {
