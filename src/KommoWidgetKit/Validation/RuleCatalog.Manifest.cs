@@ -32,6 +32,13 @@ public static partial class RuleCatalog
         rules.Add(new LocationPlatformRule());
         rules.Add(new WidgetPagePublicOnlyRule());
         rules.Add(new LocationLegacyRule());
+        rules.Add(new SettingsMissingRule());
+        rules.Add(new SettingsFieldTypeRule());
+        rules.Add(new CustomFieldNeedsSettingsLocationRule());
+        rules.Add(new CustomFieldMultipleRule());
+        rules.Add(new SettingsFieldNameMissingRule());
+        rules.Add(new SettingsEmptyRule());
+        rules.Add(new PublicSettingsMissingRule());
         rules.Add(new InitOnceStringRule());
     }
 }

@@ -54,6 +54,20 @@ public static partial class RuleIds
     public const string WidgetPagePublicOnly = "KW1027";
     /// <summary>A location documented only in the legacy docs.</summary>
     public const string LocationLegacy = "KW1028";
+    /// <summary>installation is true but there is no settings block.</summary>
+    public const string SettingsMissing = "KW1030";
+    /// <summary>A settings field type is not text, pass, users, users_lp or custom.</summary>
+    public const string SettingsFieldType = "KW1031";
+    /// <summary>A custom settings field without the settings location.</summary>
+    public const string CustomFieldNeedsSettingsLocation = "KW1032";
+    /// <summary>More than one custom settings field.</summary>
+    public const string CustomFieldMultiple = "KW1033";
+    /// <summary>A settings field has no name.</summary>
+    public const string SettingsFieldNameMissing = "KW1034";
+    /// <summary>settings is empty while installation is true.</summary>
+    public const string SettingsEmpty = "KW1035";
+    /// <summary>A public integration has no settings block.</summary>
+    public const string PublicSettingsMissing = "KW1036";
     /// <summary>widget.init_once is a string or number instead of a boolean.</summary>
     public const string InitOnceString = "KW1083";
 }

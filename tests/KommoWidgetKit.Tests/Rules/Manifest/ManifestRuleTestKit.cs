@@ -50,6 +50,13 @@ internal static class ManifestRuleTestKit
         TestWidget.Valid().EditManifest("\"locations\": [\"lcard-1\", \"settings\"]",
             "\"locations\": [" + string.Join(", ", locations.Select(l => "\"" + l + "\"")) + "]");
 
+    /// <summary>The valid widget's single settings field (line 20).</summary>
+    public const string ApiKeyField = "    \"api_key\": { \"name\": \"settings.api_key\", \"type\": \"text\", \"required\": true }";
+
+    /// <summary>The valid widget with its settings fields (from line 20 on) replaced by <paramref name="fields"/>, one per line.</summary>
+    public static TestWidget WithSettings(params string[] fields) =>
+        TestWidget.Valid().EditManifest(ApiKeyField, string.Join(",\n", fields.Select(f => "    " + f)));
+
     /// <summary>The folder holding KommoWidgetKit.slnx, found by walking up from the test binaries.</summary>
     public static string? RepoRoot()
     {
