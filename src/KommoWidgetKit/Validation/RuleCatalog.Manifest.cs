@@ -39,6 +39,19 @@ public static partial class RuleCatalog
         rules.Add(new SettingsFieldNameMissingRule());
         rules.Add(new SettingsEmptyRule());
         rules.Add(new PublicSettingsMissingRule());
+        rules.Add(new DpBlockMissingRule());
+        rules.Add(new DpActionMultipleRule());
+        rules.Add(new DpSettingsTypeRule());
+        rules.Add(new DpWebhookUrlRule());
+        rules.Add(new AdvancedTitleMissingRule());
+        rules.Add(new SalesbotBlockInvalidRule());
+        rules.Add(new SalesbotFieldTypeRule());
+        rules.Add(new SmsEndpointMissingRule());
+        rules.Add(new MobileFrameUrlMissingRule());
+        rules.Add(new LeftMenuMissingRule());
+        rules.Add(new LeftMenuInvalidRule());
+        rules.Add(new CardSdkNeedsCardRule());
+        rules.Add(new BlockWithoutLocationRule());
         rules.Add(new InitOnceStringRule());
     }
 }

@@ -68,6 +68,32 @@ public static partial class RuleIds
     public const string SettingsEmpty = "KW1035";
     /// <summary>A public integration has no settings block.</summary>
     public const string PublicSettingsMissing = "KW1036";
+    /// <summary>The digital_pipeline location without a dp block.</summary>
+    public const string DpBlockMissing = "KW1040";
+    /// <summary>A dp block without action_multiple.</summary>
+    public const string DpActionMultiple = "KW1041";
+    /// <summary>A dp.settings field type that is not a settings type.</summary>
+    public const string DpSettingsType = "KW1042";
+    /// <summary>dp.webhook_url is not an absolute https URL.</summary>
+    public const string DpWebhookUrl = "KW1043";
+    /// <summary>The advanced_settings location without advanced.title.</summary>
+    public const string AdvancedTitleMissing = "KW1044";
+    /// <summary>The salesbot_designer block is missing or has no valid handler.</summary>
+    public const string SalesbotBlockInvalid = "KW1045";
+    /// <summary>A Salesbot handler setting type is not text, numeric or url.</summary>
+    public const string SalesbotFieldType = "KW1046";
+    /// <summary>The sms location without a usable sms.endpoint.</summary>
+    public const string SmsEndpointMissing = "KW1047";
+    /// <summary>The mobile_card location without a usable mobile.frame_url.</summary>
+    public const string MobileFrameUrlMissing = "KW1048";
+    /// <summary>The widget_page location without left_menu.</summary>
+    public const string LeftMenuMissing = "KW1049";
+    /// <summary>A left_menu entry does not follow the documented shape.</summary>
+    public const string LeftMenuInvalid = "KW1050";
+    /// <summary>The card_sdk location without a card location.</summary>
+    public const string CardSdkNeedsCard = "KW1051";
+    /// <summary>A location-bound block whose location is not listed.</summary>
+    public const string BlockWithoutLocation = "KW1052";
     /// <summary>widget.init_once is a string or number instead of a boolean.</summary>
     public const string InitOnceString = "KW1083";
 }

@@ -57,6 +57,13 @@ internal static class ManifestRuleTestKit
     public static TestWidget WithSettings(params string[] fields) =>
         TestWidget.Valid().EditManifest(ApiKeyField, string.Join(",\n", fields.Select(f => "    " + f)));
 
+    /// <summary>The valid widget with extra top-level members inserted as line 19 (before "settings") and, when given, new locations.</summary>
+    public static TestWidget WithBlocks(string members, params string[] locations)
+    {
+        var w = locations.Length > 0 ? WithLocations(locations) : TestWidget.Valid();
+        return w.EditManifest("  \"settings\": {", "  " + members + ",\n  \"settings\": {");
+    }
+
     /// <summary>The folder holding KommoWidgetKit.slnx, found by walking up from the test binaries.</summary>
     public static string? RepoRoot()
     {
