@@ -52,6 +52,11 @@ public static partial class RuleCatalog
         rules.Add(new LeftMenuInvalidRule());
         rules.Add(new CardSdkNeedsCardRule());
         rules.Add(new BlockWithoutLocationRule());
+        rules.Add(new TourMissingRule());
+        rules.Add(new TourIsTourRule());
+        rules.Add(new TourImageMissingRule());
+        rules.Add(new TourImagesCountRule());
+        rules.Add(new TourLanguageUndeclaredRule());
         rules.Add(new InitOnceStringRule());
     }
 }

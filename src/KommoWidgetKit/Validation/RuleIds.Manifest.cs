@@ -94,6 +94,16 @@ public static partial class RuleIds
     public const string CardSdkNeedsCard = "KW1051";
     /// <summary>A location-bound block whose location is not listed.</summary>
     public const string BlockWithoutLocation = "KW1052";
+    /// <summary>The manifest has no tour block.</summary>
+    public const string TourMissing = "KW1060";
+    /// <summary>tour.is_tour is present and not true.</summary>
+    public const string TourIsTour = "KW1061";
+    /// <summary>A tour image path names no file.</summary>
+    public const string TourImageMissing = "KW1062";
+    /// <summary>Tour images are not 1-5 per declared language (public).</summary>
+    public const string TourImagesCount = "KW1063";
+    /// <summary>tour_images has a language widget.locale does not declare.</summary>
+    public const string TourLanguageUndeclared = "KW1064";
     /// <summary>widget.init_once is a string or number instead of a boolean.</summary>
     public const string InitOnceString = "KW1083";
 }
