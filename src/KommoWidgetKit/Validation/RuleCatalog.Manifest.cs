@@ -57,6 +57,9 @@ public static partial class RuleCatalog
         rules.Add(new TourImageMissingRule());
         rules.Add(new TourImagesCountRule());
         rules.Add(new TourLanguageUndeclaredRule());
+        rules.Add(new PublicNameLengthRule());
+        rules.Add(new PublicShortDescriptionLengthRule());
+        rules.Add(new PublicDescriptionLengthRule());
         rules.Add(new InitOnceStringRule());
     }
 }

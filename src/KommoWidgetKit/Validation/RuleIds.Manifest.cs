@@ -104,6 +104,12 @@ public static partial class RuleIds
     public const string TourImagesCount = "KW1063";
     /// <summary>tour_images has a language widget.locale does not declare.</summary>
     public const string TourLanguageUndeclared = "KW1064";
+    /// <summary>The widget name is over 30 characters or has a word over 19 (public).</summary>
+    public const string PublicNameLength = "KW1080";
+    /// <summary>The short description is over 50 characters (public).</summary>
+    public const string PublicShortDescriptionLength = "KW1081";
+    /// <summary>The description is over 400 characters without HTML (public).</summary>
+    public const string PublicDescriptionLength = "KW1082";
     /// <summary>widget.init_once is a string or number instead of a boolean.</summary>
     public const string InitOnceString = "KW1083";
 }
