@@ -8,7 +8,7 @@ public sealed class DpBlockMissingRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.DpBlockMissing, "dp-block-missing", "digital_pipeline without a dp block",
-        "location \"digital_pipeline\" needs a top-level \"dp\" block, e.g. \"dp\": {{ \"settings\": {{}}, \"action_multiple\": false }}",
+        "location \"digital_pipeline\" needs a top-level \"dp\" block with its \"settings\" and \"action_multiple\"",
         RuleCategory.Manifest, Severity.Error);
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public sealed class PublicDescriptionLengthRule : WidgetRule
         {
             string plain = PublicTexts.StripHtml(text.Text);
             if (PublicTexts.Length(plain) is var length && length > MaxLength)
-                context.Report(Rule, node.Span, text.Where, length, PublicTexts.Quote(plain));
+                context.Report(Rule, node.Span, text.Where, length, PublicTexts.Quote(text.Text));
         }
     }
 }

@@ -37,12 +37,15 @@ internal static partial class PublicTexts
     /// <summary>The text with HTML tags removed and entities decoded, as it reads on screen.</summary>
     public static string StripHtml(string html) => System.Net.WebUtility.HtmlDecode(Tags().Replace(html, ""));
 
-    /// <summary>A short quote of the text for messages.</summary>
+    /// <summary>A short quote of the text for messages, tags shown as spaces so words stay apart.</summary>
     public static string Quote(string text)
     {
-        string t = text.Trim().ReplaceLineEndings(" ");
+        string t = Spaces().Replace(System.Net.WebUtility.HtmlDecode(Tags().Replace(text, " ")), " ").Trim();
         return "\"" + (t.Length > 60 ? t[..57] + "…" : t) + "\"";
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex("<[^<>]*>")]
     private static partial Regex Tags();

@@ -8,7 +8,7 @@ public sealed class TourMissingRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.TourMissing, "tour-missing", "tour is missing",
-        "there is no \"tour\" block; add \"tour\": {{ \"is_tour\": true, \"tour_images\": {{ … }}, \"tour_description\": \"widget.tour_description\" }}",
+        "there is no \"tour\" block (the slideshow in the install modal); add one with \"is_tour\": true, \"tour_images\" per language and \"tour_description\"",
         RuleCategory.Manifest, Severity.Warning);
 
     /// <inheritdoc />
