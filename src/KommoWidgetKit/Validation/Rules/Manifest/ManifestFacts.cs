@@ -75,8 +75,8 @@ internal static partial class ManifestFacts
         && uri.Host.Length > 0
         && text == text.Trim();
 
-    /// <summary>Whether the text looks like one e-mail address.</summary>
-    public static bool IsEmail(string text) => EmailPattern().IsMatch(text);
+    /// <summary>Whether the text looks like one e-mail address (at most 254 characters, the SMTP limit).</summary>
+    public static bool IsEmail(string text) => text.Length <= 254 && EmailPattern().IsMatch(text);
 
     [GeneratedRegex(@"^[^@\s<>()\[\],;:""]+@[^@\s<>()\[\],;:""]+\.[A-Za-z]{2,}$")]
     private static partial Regex EmailPattern();
