@@ -150,8 +150,8 @@ public static class JsonParser
                     break;
                 case JsonTokenType.PropertyName:
                     var top = _stack.Peek();
-                    string name = reader.GetString() ?? "";
                     var nameSpan = lines.Span(path, start, end);
+                    string name = ReadString(ref reader, nameSpan);
                     if (!top.Names.Add(name))
                         issues.Add(new JsonIssue(JsonIssueKind.DuplicateKey, nameSpan.WithPointer(top.Pointer + "/" + JNode.EscapePointerToken(name)),
                             $"key \"{name}\" appears more than once in this object; the last value wins"));
@@ -159,7 +159,8 @@ public static class JsonParser
                     top.PendingNameSpan = nameSpan;
                     break;
                 case JsonTokenType.String:
-                    Attach(new JString(lines.Span(path, start, end), NextPointer(), reader.GetString() ?? ""));
+                    var stringSpan = lines.Span(path, start, end);
+                    Attach(new JString(stringSpan, NextPointer(), ReadString(ref reader, stringSpan)));
                     break;
                 case JsonTokenType.Number:
                     Attach(new JNumber(lines.Span(path, start, end), NextPointer(), Encoding.UTF8.GetString(reader.ValueSpan)));
@@ -173,6 +174,20 @@ public static class JsonParser
                     break;
             }
             _lastTokenEnd = end;
+        }
+
+        // GetString throws on an escaped unpaired surrogate ("\ud83d"); strict parsers such as PHP's refuse it too.
+        private string ReadString(ref Utf8JsonReader reader, SourceSpan span)
+        {
+            try
+            {
+                return reader.GetString() ?? "";
+            }
+            catch (InvalidOperationException)
+            {
+                issues.Add(new JsonIssue(JsonIssueKind.Syntax, span, "the string holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)"));
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            }
         }
 
         private string NextPointer()
