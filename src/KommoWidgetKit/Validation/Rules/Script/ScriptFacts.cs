@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Acornima.Ast;
 using KommoWidgetKit.Model;
 
@@ -57,13 +58,12 @@ internal static class ScriptFacts
             if (path != "script.js" && !IsVendored(path)) yield return doc;
     }
 
+    // Several rules ask for the callbacks of the same widget; the widget is immutable, so the answer is kept with it.
+    private static readonly ConditionalWeakTable<Widget, StrongBox<CallbacksView?>> Cache = new();
+
     /// <summary>Finds the callbacks object: in script.js, else in the first own module that assigns one.</summary>
-    public static CallbacksView? FindCallbacks(Widget widget)
-    {
-        foreach (var doc in OwnScripts(widget))
-            if (Read(doc) is { } view) return view;
-        return null;
-    }
+    public static CallbacksView? FindCallbacks(Widget widget) =>
+        Cache.GetValue(widget, w => new StrongBox<CallbacksView?>(OwnScripts(w).Select(Read).FirstOrDefault(v => v is not null))).Value;
 
     /// <summary>Reads how one file sets its callbacks, or null when it does not.</summary>
     public static CallbacksView? Read(ScriptDocument doc)
