@@ -70,7 +70,7 @@ public class CorpusOtherRulesTests
         Assert.Equal([("i18n/en.json", 61, 2), ("i18n/pt.json", 62, 5)], invalid.Select(d => (d.Span.Path, d.Span.StartLine, d.Span.StartColumn)));
         var widget = WidgetLoader.Load(path);
         Assert.All(widget.I18n, doc => Assert.NotNull(doc.Root));
-        Assert.All(widget.I18n, doc => Assert.IsType<Parsing.Json.JString>(doc.Resolve("widget.name")));
+        Assert.All(widget.I18n, doc => Assert.IsType<global::KommoWidgetKit.Parsing.Json.JString>(doc.Resolve("widget.name")));
         Assert.DoesNotContain(found, d => d.Id is RuleIds.I18nKeyMissing or RuleIds.I18nStructureMismatch);
     }
 

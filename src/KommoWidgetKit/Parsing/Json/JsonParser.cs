@@ -118,7 +118,9 @@ public static class JsonParser
             catch (JsonException ex)
             {
                 ReportReaderError(ex);
-                return _root ?? SalvagePartial();
+                // Keep the root only when it was complete (text after it); a tree cut off mid-way would make
+                // other rules report every key after the error as missing.
+                return _root;
             }
             return _root;
         }
@@ -254,7 +256,7 @@ public static class JsonParser
             long inLine = ex.BytePositionInLine ?? 0;
             if (line == 1) inLine += bomLength; // GetColumn measures line 1 from the file's first byte
             int column = lines.GetColumn(line, inLine);
-            bool tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            bool tooDeep = _stack.Count >= MaxDepth;
             string detail = tooDeep
                 ? $"nesting is deeper than {MaxDepth} levels"
                 : DescribeError(ex.Message);
@@ -268,24 +270,6 @@ public static class JsonParser
             int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var text = (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
             return text.Length == 0 ? "invalid JSON" : char.ToLowerInvariant(text[0]) + text[1..];
-        }
-
-        // When the file breaks off, keep what was read so far so that other rules can still run on it.
-        private JNode? SalvagePartial()
-        {
-            JNode? node = null;
-            while (_stack.Count > 0)
-            {
-                var frame = _stack.Pop();
-                if (node is not null)
-                {
-                    if (frame.IsObject && frame.PendingName is not null) frame.Properties.Add(new JProperty(frame.PendingName, frame.PendingNameSpan ?? node.Span, node));
-                    else if (!frame.IsObject) frame.Items.Add(node);
-                }
-                var span = lines.Span(path, frame.Start, data.Length);
-                node = frame.IsObject ? new JObject(span, frame.Pointer, frame.Properties) : new JArray(span, frame.Pointer, frame.Items);
-            }
-            return node;
         }
     }
 }

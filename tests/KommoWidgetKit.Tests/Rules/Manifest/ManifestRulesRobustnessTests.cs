@@ -36,7 +36,7 @@ public class ManifestRulesRobustnessTests
     public void Unpaired_surrogate_escape_is_invalid_json_at_the_string_not_a_crash()
     {
         var w = TestWidget.Valid().EditManifest("\"version\": \"1.0.0\"", "\"version\": \"1.0\\ud83d\"");
-        var d = FindingAssert.Single(w, Validation.RuleIds.ManifestInvalidJson, 6, 16);
+        var d = FindingAssert.Single(w, global::KommoWidgetKit.Validation.RuleIds.ManifestInvalidJson, 6, 16);
         Assert.Contains("surrogate", d.Message);
     }
 
@@ -44,7 +44,7 @@ public class ManifestRulesRobustnessTests
     public void Wrong_types_everywhere_are_reported_by_KW1004_only_once_each()
     {
         var w = ManifestRuleTestKit.WithManifest("{ \"widget\": { \"name\": 1, \"locale\": \"en\" }, \"locations\": \"settings\", \"settings\": [] }");
-        var found = w.Findings(Validation.RuleIds.ManifestWrongType);
+        var found = w.Findings(global::KommoWidgetKit.Validation.RuleIds.ManifestWrongType);
         Assert.Equal(["/locations", "/settings", "/widget/locale", "/widget/name"], found.Select(d => d.Span.JsonPointer).Order(StringComparer.Ordinal));
     }
 }
