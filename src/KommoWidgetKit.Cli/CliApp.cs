@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("kommo-widget: validate, pack, scaffold and run Kommo (amoCRM) widgets.");
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
+        root.Add(PackCommand.Create(console));
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
