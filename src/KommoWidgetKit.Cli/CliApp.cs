@@ -13,6 +13,7 @@ public static class CliApp
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
         root.Add(PackCommand.Create(console));
+        root.Add(NewCommand.Create(console));
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
