@@ -12,13 +12,13 @@ namespace KommoWidgetKit.Packaging;
 /// <remarks>The zip container is written here rather than by <see cref="ZipArchive"/>, which stamps local time and may
 /// add extra fields. Every run over the same files gives the same bytes: entries in ordinal path order, one fixed time
 /// (see <see cref="PackOptions.ResolveTimestamp"/>) written as-is with no time-zone conversion and no extended-time
-/// field, Unix permissions 0644, Deflate at level 9 (an entry is stored when deflate does not shrink it), the UTF-8
+/// field, Unix permissions 0644, Deflate at level 6, zlib's default (an entry is stored when deflate does not shrink it), the UTF-8
 /// name flag on every entry, no extra fields, no comments and no folder entries. Deflate bytes come from the .NET
 /// runtime's zlib, so two builds of kommo-widget on different runtimes may compress differently.</remarks>
 public static class WidgetPacker
 {
-    /// <summary>The Deflate level used for every entry.</summary>
-    public const int DeflateLevel = 9;
+    /// <summary>The Deflate level used for every entry. Level 9 saved 0.1% on the benchmark widget for a third more CPU.</summary>
+    public const int DeflateLevel = 6;
 
     private const uint LocalHeaderSignature = 0x04034B50, CentralHeaderSignature = 0x02014B50, EndSignature = 0x06054B50;
     private const ushort Utf8Flag = 0x0800;
