@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand("kommo-widget: validate, pack, scaffold and run Kommo (amoCRM) widgets.");
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
+        root.Add(PackCommand.Create(console));
+        root.Add(NewCommand.Create(console));
         root.Add(InfoCommand.Create(console));
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new PrintVersionAction();
 
