@@ -3,7 +3,7 @@ using KommoWidgetKit.Model;
 using KommoWidgetKit.Tests.Support;
 using KommoWidgetKit.Validation;
 
-namespace KommoWidgetKit.Tests.Validation;
+namespace KommoWidgetKit.Tests.Configuration;
 
 public class ConfigAndSeverityTests
 {

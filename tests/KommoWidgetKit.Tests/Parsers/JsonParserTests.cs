@@ -1,7 +1,7 @@
 using System.Text;
 using KommoWidgetKit.Parsing.Json;
 
-namespace KommoWidgetKit.Tests.Parsing;
+namespace KommoWidgetKit.Tests.Parsers;
 
 public class JsonParserTests
 {

@@ -1,7 +1,7 @@
 using KommoWidgetKit.Model;
 using KommoWidgetKit.Tests.Support;
 
-namespace KommoWidgetKit.Tests.Parsing;
+namespace KommoWidgetKit.Tests.Parsers;
 
 public class ScriptDocumentTests
 {
