@@ -17,7 +17,12 @@ fi
 results="TestResults"
 rm -rf "$results"
 status=0
-dotnet test KommoWidgetKit.slnx -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+dotnet build KommoWidgetKit.slnx -c Release -nologo -v q || exit $?
+# One run per test project, each with its own TRX file, so no two results can overwrite each other.
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
+done
 
 passed=0; failed=0; files=0
 for trx in "$results"/*.trx; do

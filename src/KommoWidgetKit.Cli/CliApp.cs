@@ -12,13 +12,16 @@ public static class CliApp
         var root = new RootCommand("kommo-widget: validate, pack, scaffold and run Kommo (amoCRM) widgets.");
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
+        root.Add(PackCommand.Create(console));
+        root.Add(NewCommand.Create(console));
+        root.Add(InfoCommand.Create(console));
+        foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new PrintVersionAction();
 
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        if (CliParseErrors.Any(parse) && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parse.Errors) stderr.WriteLine("error: " + error.Message);
-            stderr.WriteLine("Run 'kommo-widget --help' for usage.");
+            CliParseErrors.Write(parse, stderr);
             return ExitCodes.UsageError;
         }
         try

@@ -13,5 +13,11 @@ public static partial class RuleCatalog
         rules.Add(new JunkFileRule());
         rules.Add(new ArchiveUnreadableRule());
         rules.Add(new ConfigInvalidRule());
+        rules.Add(new TextBomRule());
+        rules.Add(new TextNotUtf8Rule());
+        rules.Add(new CrLfLineEndingsRule());
+        rules.Add(new NestedManifestRule());
+        rules.Add(new FileNameCaseClashRule());
+        rules.Add(new JsonBomRule());
     }
 }

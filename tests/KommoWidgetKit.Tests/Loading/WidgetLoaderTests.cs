@@ -16,7 +16,7 @@ public class WidgetLoaderTests
     [Fact]
     public void Folder_and_zip_of_the_same_files_give_the_same_files_and_findings()
     {
-        using var tmp = new TempDir();
+        using var tmp = new TempFolder();
         var w = TestWidget.Valid().Set("manifest.json", "{ \"widget\": { } ,}").Set(".DS_Store", [0, 1, 2]);
         var folder = WidgetLoader.Load(w.WriteTo(tmp.Combine("w")));
         var zip = WidgetLoader.Load(new ZipBuilder().AddWidget(w).WriteTo(tmp.Combine("w.zip")));
@@ -57,7 +57,7 @@ public class WidgetLoaderTests
     [Fact]
     public void Symbolic_links_in_a_folder_are_not_followed()
     {
-        using var tmp = new TempDir();
+        using var tmp = new TempFolder();
         var root = TestWidget.Valid().WriteTo(tmp.Combine("w"));
         File.WriteAllText(tmp.Combine("secret.txt"), "secret");
         File.CreateSymbolicLink(Path.Combine(root, "leak.txt"), tmp.Combine("secret.txt"));
@@ -144,7 +144,7 @@ public class WidgetLoaderTests
     [Fact]
     public void Junk_is_reported_and_skipped_folders_are_not_loaded()
     {
-        using var tmp = new TempDir();
+        using var tmp = new TempFolder();
         var root = TestWidget.Valid().Set(".DS_Store", [1]).Set("Thumbs.db", [1]).Set("old/widget.zip", [1])
             .Set(".git/HEAD", "ref").Set("node_modules/x/index.js", "x").WriteTo(tmp.Combine("w"));
         var widget = WidgetLoader.Load(root);
@@ -157,7 +157,7 @@ public class WidgetLoaderTests
     [Fact]
     public void Missing_path_and_non_zip_file_throw_a_load_exception_with_a_clear_message()
     {
-        using var tmp = new TempDir();
+        using var tmp = new TempFolder();
         var ex = Assert.Throws<WidgetLoadException>(() => WidgetLoader.Load(tmp.Combine("nope")));
         Assert.Contains("does not exist", ex.Message);
         File.WriteAllText(tmp.Combine("x.txt"), "hello");

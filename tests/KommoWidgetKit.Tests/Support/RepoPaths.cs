@@ -3,31 +3,35 @@ namespace KommoWidgetKit.Tests.Support;
 /// <summary>Finds the repository root (the folder with KommoWidgetKit.slnx) and the shared corpus beside it.</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> _root = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KommoWidgetKit.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("KommoWidgetKit.slnx not found above " + AppContext.BaseDirectory);
-    });
-
-    /// <summary>The repository root.</summary>
-    public static string Root => _root.Value;
+    /// <summary>The folder holding KommoWidgetKit.slnx.</summary>
+    public static string Root { get; } = FindRoot();
 
     /// <summary>A path below the repository root.</summary>
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>The shared real-world corpus (../shared/corpus), or null when it is not beside the checkout.</summary>
-    public static string? Corpus
-    {
-        get
-        {
-            var env = Environment.GetEnvironmentVariable("KOMMO_WIDGET_CORPUS");
-            if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
-            var p = Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
-            return Directory.Exists(p) ? p : null;
-        }
-    }
+    /// <summary>The shared corpus: <c>KOMMO_WIDGET_CORPUS</c>, else <c>../shared/corpus</c> beside the repository, else the
+    /// nearest ancestor's <c>shared/corpus</c> (a git worktree sits deeper than the main checkout); null when absent.</summary>
+    public static string? Corpus { get; } = FindCorpus();
 
     /// <summary>Whether golden files should be rewritten instead of compared.</summary>
     public static bool UpdateGolden => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "KommoWidgetKit.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("KommoWidgetKit.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string? FindCorpus()
+    {
+        var env = Environment.GetEnvironmentVariable("KOMMO_WIDGET_CORPUS");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "corpus");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
 }

@@ -118,7 +118,9 @@ public static class JsonParser
             catch (JsonException ex)
             {
                 ReportReaderError(ex);
-                return _root ?? SalvagePartial();
+                // Keep the root only when it was complete (text after it); a tree cut off mid-way would make
+                // other rules report every key after the error as missing.
+                return _root;
             }
             return _root;
         }
@@ -150,8 +152,8 @@ public static class JsonParser
                     break;
                 case JsonTokenType.PropertyName:
                     var top = _stack.Peek();
-                    string name = reader.GetString() ?? "";
                     var nameSpan = lines.Span(path, start, end);
+                    string name = ReadString(ref reader, nameSpan);
                     if (!top.Names.Add(name))
                         issues.Add(new JsonIssue(JsonIssueKind.DuplicateKey, nameSpan.WithPointer(top.Pointer + "/" + JNode.EscapePointerToken(name)),
                             $"key \"{name}\" appears more than once in this object; the last value wins"));
@@ -159,7 +161,8 @@ public static class JsonParser
                     top.PendingNameSpan = nameSpan;
                     break;
                 case JsonTokenType.String:
-                    Attach(new JString(lines.Span(path, start, end), NextPointer(), reader.GetString() ?? ""));
+                    var stringSpan = lines.Span(path, start, end);
+                    Attach(new JString(stringSpan, NextPointer(), ReadString(ref reader, stringSpan)));
                     break;
                 case JsonTokenType.Number:
                     Attach(new JNumber(lines.Span(path, start, end), NextPointer(), Encoding.UTF8.GetString(reader.ValueSpan)));
@@ -173,6 +176,20 @@ public static class JsonParser
                     break;
             }
             _lastTokenEnd = end;
+        }
+
+        // GetString throws on an escaped unpaired surrogate ("\ud83d"); strict parsers such as PHP's refuse it too.
+        private string ReadString(ref Utf8JsonReader reader, SourceSpan span)
+        {
+            try
+            {
+                return reader.GetString() ?? "";
+            }
+            catch (InvalidOperationException)
+            {
+                issues.Add(new JsonIssue(JsonIssueKind.Syntax, span, "the string holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)"));
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            }
         }
 
         private string NextPointer()
@@ -239,7 +256,7 @@ public static class JsonParser
             long inLine = ex.BytePositionInLine ?? 0;
             if (line == 1) inLine += bomLength; // GetColumn measures line 1 from the file's first byte
             int column = lines.GetColumn(line, inLine);
-            bool tooDeep = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            bool tooDeep = _stack.Count >= MaxDepth;
             string detail = tooDeep
                 ? $"nesting is deeper than {MaxDepth} levels"
                 : DescribeError(ex.Message);
@@ -253,24 +270,6 @@ public static class JsonParser
             int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var text = (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
             return text.Length == 0 ? "invalid JSON" : char.ToLowerInvariant(text[0]) + text[1..];
-        }
-
-        // When the file breaks off, keep what was read so far so that other rules can still run on it.
-        private JNode? SalvagePartial()
-        {
-            JNode? node = null;
-            while (_stack.Count > 0)
-            {
-                var frame = _stack.Pop();
-                if (node is not null)
-                {
-                    if (frame.IsObject && frame.PendingName is not null) frame.Properties.Add(new JProperty(frame.PendingName, frame.PendingNameSpan ?? node.Span, node));
-                    else if (!frame.IsObject) frame.Items.Add(node);
-                }
-                var span = lines.Span(path, frame.Start, data.Length);
-                node = frame.IsObject ? new JObject(span, frame.Pointer, frame.Properties) : new JArray(span, frame.Pointer, frame.Items);
-            }
-            return node;
         }
     }
 }

@@ -1,0 +1,228 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using KommoWidgetKit.Loading;
+using KommoWidgetKit.Model;
+using KommoWidgetKit.Reporting;
+using KommoWidgetKit.Validation;
+
+namespace KommoWidgetKit.Cli.Commands;
+
+/// <summary><c>kommo-widget info PATH</c>: what a widget declares and what <c>pack</c> would ship.</summary>
+public static class InfoCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var path = CommandInput.WidgetPathArgument();
+        var format = CommandInput.Choice("--format", "Output format: text for people, json for scripts", "text", "text", "json");
+        format.Aliases.Add("-f");
+        var command = new Command("info",
+            "Show what a widget declares: names, locales, locations, settings, blocks, logos and the files pack would ship.")
+        {
+            path, format,
+        };
+        command.SetAction(parse =>
+        {
+            string widgetPath = parse.GetValue(path)!;
+            var widget = CommandInput.LoadWidget(widgetPath);
+            var info = WidgetInfo.From(widget, ReportSource.NormalizeDisplayPath(widgetPath), SelectPackedFiles(widget));
+            if (parse.GetValue(format) == "json") WriteJson(console.Out, info);
+            else WriteText(console.Out, info);
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    /// <summary>The files <c>pack</c> would put in the archive: everything loaded except junk and the tool's own configuration.</summary>
+    /// <remarks>Stand-in until <c>KommoWidgetKit.Packaging.WidgetPacker</c> exposes its selection; then this should call it.</remarks>
+    public static IReadOnlyList<WidgetFile> SelectPackedFiles(Widget widget) =>
+        widget.Files.Where(f => f.Path != WidgetConfig.FileName && JunkRules.Classify(f.Path) is null).ToList();
+
+    /// <summary>Writes the text form.</summary>
+    public static void WriteText(TextWriter o, WidgetInfo info)
+    {
+        void Row(string label, string value) => o.Write($"  {label,-10} {value}\n");
+
+        o.Write($"{info.Source} ({(info.SourceKind == WidgetSourceKind.Zip ? "zip archive" : "folder")})\n");
+        if (!info.HasManifest) o.Write("  manifest.json is missing or is not a JSON object; run 'kommo-widget validate' for details\n");
+        if (info.Names.Count == 0) Row("name", info.NameKey ?? "(none)");
+        for (int i = 0; i < info.Names.Count; i++)
+        {
+            var (locale, name) = info.Names[i];
+            Row(i == 0 ? "name" : "", $"{locale}: {name ?? $"(\"{info.NameKey}\" is not in i18n/{locale}.json)"}");
+        }
+        Row("version", info.Version ?? "(none)");
+        Row("code", info.Code ?? "(none; Kommo assigns the widget code at upload)");
+        Row("platform", $"{WidgetReporter.PlatformName(info.Platform)} ({info.PlatformReason})");
+        string locales = info.Locales.Count == 0 ? "(none declared)"
+            : string.Join(", ", info.Locales.Select(l => l.HasFile ? l.Locale : l.Locale + " (no i18n file)"));
+        if (info.UndeclaredI18n.Count > 0) locales += "; undeclared i18n files: " + string.Join(", ", info.UndeclaredI18n);
+        Row("locales", locales);
+
+        o.Write($"locations ({info.Locations.Count})\n");
+        int width = info.Locations.Select(l => l.Entry.Length).DefaultIfEmpty(0).Max();
+        foreach (var l in info.Locations)
+            o.Write($"  {l.Entry.PadRight(width)}  {l.Meaning ?? "?"}: {l.PanelNote}{(l.Legacy ? " (legacy)" : "")}\n");
+
+        o.Write($"settings ({info.Settings.Count})\n");
+        width = info.Settings.Select(s => s.Code.Length).DefaultIfEmpty(0).Max();
+        foreach (var s in info.Settings)
+        {
+            string label = s.Labels.FirstOrDefault() is var (loc, text) && loc is not null ? (text is null ? $"\"{s.LabelKey}\" (not in {loc})" : $"\"{text}\"") : s.LabelKey ?? "";
+            o.Write($"  {s.Code.PadRight(width)}  {s.Type ?? "?"}{(s.Required ? ", required" : "")}  {label}\n");
+        }
+
+        o.Write($"blocks ({info.Blocks.Count})\n");
+        width = info.Blocks.Select(b => b.Name.Length).DefaultIfEmpty(0).Max();
+        foreach (var b in info.Blocks) o.Write($"  {b.Name.PadRight(width)}  {b.Summary}\n");
+
+        o.Write("logos\n");
+        width = info.Logos.Select(l => l.Spec.Path.Length).Max();
+        foreach (var l in info.Logos)
+        {
+            string needs = $"{l.Spec.Width}×{l.Spec.Height} PNG";
+            string state = !l.Present ? $"missing  needs {needs}"
+                : $"{(l.Width > 0 ? $"{l.Width}×{l.Height}" : "size unknown")} {FormatName(l.Format)}, {Size(l.Bytes)}{(l.Ok ? "" : $"  needs {needs} ≤ {LogoSpec.MaxImageBytes / 1024} KB")}";
+            o.Write($"  {l.Spec.Path.PadRight(width)}  {(l.Ok ? "ok " : "BAD")}  {state}  ({l.Spec.Purpose})\n");
+        }
+
+        o.Write($"files pack would ship ({info.PackedFiles.Count}, {Size(info.PackedBytes)})\n");
+        width = info.PackedFiles.Select(f => f.Path.Length).DefaultIfEmpty(0).Max();
+        foreach (var f in info.PackedFiles) o.Write($"  {f.Path.PadRight(width)}  {Size(f.Length),10}\n");
+    }
+
+    /// <summary>Writes the JSON form.</summary>
+    public static void WriteJson(TextWriter writer, WidgetInfo info) => JsonOutput.Write(writer, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("source", info.Source);
+        json.WriteString("sourceKind", info.SourceKind == WidgetSourceKind.Zip ? "zip" : "folder");
+        json.WriteBoolean("hasManifest", info.HasManifest);
+        WriteStringOrNull(json, "nameKey", info.NameKey);
+        json.WriteStartObject("names");
+        foreach (var (locale, name) in info.Names) WriteStringOrNull(json, locale, name);
+        json.WriteEndObject();
+        WriteStringOrNull(json, "version", info.Version);
+        WriteStringOrNull(json, "code", info.Code);
+        json.WriteStartObject("platform");
+        json.WriteString("name", WidgetReporter.PlatformName(info.Platform));
+        json.WriteString("reason", info.PlatformReason);
+        json.WriteEndObject();
+
+        json.WriteStartArray("locales");
+        foreach (var (locale, hasFile) in info.Locales)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", locale);
+            json.WriteBoolean("hasI18nFile", hasFile);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("undeclaredI18n");
+        foreach (var l in info.UndeclaredI18n) json.WriteStringValue(l);
+        json.WriteEndArray();
+
+        json.WriteStartArray("locations");
+        foreach (var l in info.Locations)
+        {
+            json.WriteStartObject();
+            json.WriteString("entry", l.Entry);
+            json.WriteString("area", l.Area);
+            WriteStringOrNull(json, "meaning", l.Meaning);
+            json.WriteBoolean("known", l.Meaning is not null);
+            json.WriteBoolean("rightPanel", l.RightPanel);
+            json.WriteBoolean("legacy", l.Legacy);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("settings");
+        foreach (var s in info.Settings)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", s.Code);
+            WriteStringOrNull(json, "type", s.Type);
+            json.WriteBoolean("required", s.Required);
+            WriteStringOrNull(json, "labelKey", s.LabelKey);
+            json.WriteStartObject("labels");
+            foreach (var (locale, label) in s.Labels) WriteStringOrNull(json, locale, label);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("blocks");
+        foreach (var b in info.Blocks)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", b.Name);
+            json.WriteString("summary", b.Summary);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("logos");
+        foreach (var l in info.Logos)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", l.Spec.Path);
+            json.WriteString("purpose", l.Spec.Purpose);
+            json.WriteNumber("requiredWidth", l.Spec.Width);
+            json.WriteNumber("requiredHeight", l.Spec.Height);
+            json.WriteBoolean("present", l.Present);
+            if (l.Present)
+            {
+                json.WriteString("format", FormatName(l.Format));
+                json.WriteNumber("width", l.Width);
+                json.WriteNumber("height", l.Height);
+                json.WriteNumber("bytes", l.Bytes);
+            }
+            else
+            {
+                json.WriteNull("format");
+                json.WriteNull("width");
+                json.WriteNull("height");
+                json.WriteNull("bytes");
+            }
+            json.WriteBoolean("ok", l.Ok);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartObject("pack");
+        json.WriteNumber("fileCount", info.PackedFiles.Count);
+        json.WriteNumber("totalBytes", info.PackedBytes);
+        json.WriteStartArray("files");
+        foreach (var f in info.PackedFiles)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", f.Path);
+            json.WriteNumber("bytes", f.Length);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+
+    private static string FormatName(ImageFormat format) => format switch
+    {
+        ImageFormat.Png => "png",
+        ImageFormat.Jpeg => "jpeg",
+        ImageFormat.Gif => "gif",
+        ImageFormat.WebP => "webp",
+        ImageFormat.Svg => "svg",
+        _ => "unknown",
+    };
+
+    private static string Size(long bytes) => bytes < 1024
+        ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
+        : (bytes / 1024.0).ToString(bytes < 10 * 1024 ? "0.0" : "0", CultureInfo.InvariantCulture) + " KB";
+}

@@ -1,0 +1,27 @@
+using KommoWidgetKit.Diagnostics;
+
+namespace KommoWidgetKit.Validation.Rules.Manifest;
+
+/// <summary>KW1014: the legacy <c>widget.code</c> / <c>widget.secret_key</c> keys are present.</summary>
+public sealed class LegacyCodeSecretRule : WidgetRule
+{
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.LegacyCodeSecret, "legacy-code-secret", "Legacy widget.code or widget.secret_key is present",
+        "{0}", RuleCategory.Manifest, Severity.Warning);
+
+    /// <inheritdoc />
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        if (context.Manifest?.WidgetBlock is not { } widget) return;
+        if (widget.GetProperty("code") is { } code)
+            context.Report(Rule, ManifestFacts.NameSpan(code),
+                "widget.code is legacy: Kommo generates the widget code when the archive is uploaded (see the \"Keys and scopes\" tab); remove it");
+        if (widget.GetProperty("secret_key") is { } secret)
+            context.Report(Rule, ManifestFacts.NameSpan(secret),
+                "widget.secret_key is legacy and a secret: remove it, never ship a secret key in the archive, and generate a new key if this one was published");
+    }
+}

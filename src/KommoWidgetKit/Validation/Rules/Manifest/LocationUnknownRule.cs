@@ -1,0 +1,67 @@
+using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
+
+namespace KommoWidgetKit.Validation.Rules.Manifest;
+
+/// <summary>KW1021: a <c>locations</c> entry names no known area.</summary>
+public sealed class LocationUnknownRule : WidgetRule
+{
+    /// <summary>The rule's descriptor.</summary>
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIds.LocationUnknown, "location-unknown", "Unknown location",
+        "unknown location \"{0}\"{1}", RuleCategory.Manifest, Severity.Error);
+
+    /// <inheritdoc />
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    // Names seen in real widgets or easily guessed, mapped to what the author most likely meant.
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["anywhere"] = "everywhere",
+        ["all"] = "everywhere",
+        ["global"] = "everywhere",
+        ["*"] = "everywhere",
+        ["salesbot"] = "salesbot_designer",
+        ["dp"] = "digital_pipeline",
+        ["mobile"] = "mobile_card",
+        ["left_menu"] = "widget_page",
+        ["advanced"] = "advanced_settings",
+        ["lead_card"] = "lcard",
+        ["contact_card"] = "ccard",
+        ["company_card"] = "comcard",
+        ["leads_list"] = "llist",
+        ["contacts_list"] = "clist",
+        ["tasks_list"] = "tlist",
+    };
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var entry in context.Manifest?.Locations ?? [])
+        {
+            if (entry.Info is not null)
+            {
+                // Known after trimming: Kommo compares the name exactly.
+                if (entry.Raw != entry.Raw.Trim())
+                    context.Report(Rule, entry.Node.Span, entry.Raw, $" (remove the spaces: \"{entry.Raw.Trim()}\")");
+                continue;
+            }
+            context.Report(Rule, entry.Node.Span, entry.Raw, Hint(entry));
+        }
+    }
+
+    private static string Hint(LocationEntry entry)
+    {
+        string area = entry.Area.ToLowerInvariant();
+        if (area.Contains("dashboard", StringComparison.Ordinal) || area.Contains("pipeline_board", StringComparison.Ordinal) || area == "kanban")
+            return "; there is no dashboard or pipeline-board location: use \"everywhere\" and check the page in code";
+        string? target = Aliases.GetValueOrDefault(area)
+            ?? (LocationCatalog.Find(area) is not null ? area : null)
+            ?? ManifestFacts.Closest(area.Replace('-', '_'), LocationCatalog.All.Select(l => l.Area))
+            ?? ManifestFacts.Closest(area, LocationCatalog.All.Select(l => l.Area));
+        if (target is null) return "; see the list of locations in the docs (lcard-1, settings, everywhere …)";
+        var info = LocationCatalog.Find(target)!;
+        string suggestion = info.Suffix == SuffixRule.Required ? $"{target}-{entry.Suffix ?? 1}" : target;
+        return $" (did you mean \"{suggestion}\"?)";
+    }
+}

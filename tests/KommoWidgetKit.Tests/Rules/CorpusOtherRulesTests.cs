@@ -1,0 +1,102 @@
+using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Loading;
+using KommoWidgetKit.Model;
+using KommoWidgetKit.Tests.Support;
+using KommoWidgetKit.Validation;
+
+namespace KommoWidgetKit.Tests.Rules;
+
+/// <summary>The script, i18n, image, template and text-file rules on real widgets (../shared/corpus).</summary>
+/// <remarks>The corpus copies left out all code and templates, so KW2000 is expected everywhere and says nothing about the originals.</remarks>
+public class CorpusOtherRulesTests
+{
+    public static TheoryData<string> Widgets()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(CorpusRoot()).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    private static string CorpusRoot() => RepoPaths.Corpus ?? throw new InvalidOperationException("shared/corpus not found above " + RepoPaths.Root);
+
+    private static IReadOnlyList<Diagnostic> Validate(string name, WidgetProfile profile = WidgetProfile.Private)
+    {
+        var widget = WidgetLoader.Load(Path.Combine(CorpusRoot(), name, "widget"));
+        return WidgetValidator.Validate(widget, new ValidationOptions { Profile = profile }).Diagnostics;
+    }
+
+    private static bool IsOurs(string id) =>
+        id[2] is '2' or '3' or '4' or '5' || string.CompareOrdinal(id, "KW6005") >= 0 && string.CompareOrdinal(id, "KW6010") <= 0;
+
+    [Fact]
+    public void Corpus_has_the_expected_widgets() => Assert.True(Widgets().Count >= 8);
+
+    [Theory]
+    [MemberData(nameof(Widgets))]
+    public void Script_rules_report_only_the_missing_script_left_out_by_the_copy(string name)
+    {
+        foreach (var profile in new[] { WidgetProfile.Private, WidgetProfile.Public })
+        {
+            var script = Validate(name, profile).Where(d => d.Id.StartsWith("KW2", StringComparison.Ordinal)).ToList();
+            var d = Assert.Single(script);
+            Assert.Equal((RuleIds.ScriptMissing, "script.js"), (d.Id, d.Span.Path));
+        }
+    }
+
+    [Fact]
+    public void Bizandsoft_digital_pipeline_without_logo_dp_is_reported_at_the_location()
+    {
+        var found = Validate("bizandsoft-antizchat-widget-js-widget");
+        var d = Assert.Single(found, x => x.Id == RuleIds.LogoDpMissing);
+        Assert.Equal(("manifest.json", 30, 3), (d.Span.Path, d.Span.StartLine, d.Span.StartColumn));
+        // Its only tour image is 1920×1080.
+        Assert.Single(found, x => x.Id == RuleIds.TourImageFormat);
+    }
+
+    [Fact]
+    public void Kado12_history_empty_i18n_files_are_invalid_json()
+    {
+        var found = Validate("Kado12-Widget_Kommo-hist-3777a39").Where(d => d.Id == RuleIds.I18nInvalidJson).ToList();
+        Assert.Equal(["i18n/en.json", "i18n/es.json"], found.Select(d => d.Span.Path));
+        Assert.All(found, d => Assert.Equal((1, 1), (d.Span.StartLine, d.Span.StartColumn)));
+    }
+
+    [Fact]
+    public void Oarthurdev_history_leftover_text_is_reported_and_the_keys_are_still_checked()
+    {
+        var path = Path.Combine(CorpusRoot(), "oarthurdev-n8n-kommo-widget-hist-b5ca373", "widget");
+        var found = Validate("oarthurdev-n8n-kommo-widget-hist-b5ca373");
+        var invalid = found.Where(d => d.Id == RuleIds.I18nInvalidJson).ToList();
+        Assert.Equal([("i18n/en.json", 61, 2), ("i18n/pt.json", 62, 5)], invalid.Select(d => (d.Span.Path, d.Span.StartLine, d.Span.StartColumn)));
+        var widget = WidgetLoader.Load(path);
+        Assert.All(widget.I18n, doc => Assert.NotNull(doc.Root));
+        Assert.All(widget.I18n, doc => Assert.IsType<global::KommoWidgetKit.Parsing.Json.JString>(doc.Resolve("widget.name")));
+        Assert.DoesNotContain(found, d => d.Id is RuleIds.I18nKeyMissing or RuleIds.I18nStructureMismatch);
+    }
+
+    [Fact]
+    public void Birthday_widget_has_no_errors_from_these_rules()
+    {
+        foreach (var profile in new[] { WidgetProfile.Private, WidgetProfile.Public })
+        {
+            var errors = Validate("kommo-crm-birthday-widget", profile).Where(d => IsOurs(d.Id) && d.Severity == Severity.Error);
+            Assert.Empty(errors.Select(d => $"{d.Span} {d.Id} {d.Message}"));
+        }
+    }
+
+    public static TheoryData<string> IntactWidgets()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(CorpusRoot()).Order(StringComparer.Ordinal))
+            if (Path.GetFileName(dir) is var name && !name.Contains("-hist-", StringComparison.Ordinal) && !name.StartsWith("bizandsoft", StringComparison.Ordinal)) data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(IntactWidgets))]
+    public void Logos_and_i18n_of_intact_widgets_pass(string name)
+    {
+        var found = Validate(name).Where(d => d.Id[2] is '3' or '4').Select(d => $"{d.Span} {d.Id} {d.Message}");
+        Assert.Empty(found);
+    }
+}
