@@ -10,11 +10,10 @@ internal sealed class DevHostContext
     private WidgetSnapshot _widget;
     private long _generation;
 
-    public DevHostContext(DevHostOptions options, IHostData data)
+    public DevHostContext(DevHostOptions options)
     {
         Options = options;
         WidgetPath = Path.GetFullPath(options.WidgetPath);
-        Data = data;
         _widget = WidgetSource.Load(WidgetPath, options.Code, 0);
         Store = new HostStore(HostStore.PathFor(WidgetPath));
         if (options.Reset)
@@ -28,7 +27,8 @@ internal sealed class DevHostContext
 
     public string WidgetPath { get; }
 
-    public IHostData Data { get; }
+    /// <summary>Set once the host is built (it may come from services the caller registered).</summary>
+    public IHostData Data { get; set; } = null!;
 
     public HostStore Store { get; }
 

@@ -30,7 +30,8 @@ public sealed record DevHostOptions
     /// <summary>Watch the widget for changes and push live-reload events (tests may turn it off).</summary>
     public bool Watch { get; init; } = true;
 
-    /// <summary>Account, users and records for cards and lists; null = built-in <see cref="State.SampleHostData"/> from <see cref="Seed"/>.</summary>
+    /// <summary>Account, users and records for cards and lists; null = an <see cref="State.IHostData"/> registered by
+    /// <see cref="ConfigureServices"/>, else the built-in <see cref="State.SampleHostData"/> from <see cref="Seed"/>.</summary>
     public State.IHostData? Data { get; init; }
 
     /// <summary>Extra services (e.g. the sandbox API) registered before the host is built.</summary>

@@ -5,6 +5,7 @@ using KommoWidgetKit.DevHost.State;
 using KommoWidgetKit.DevHost.Widget;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KommoWidgetKit.DevHost;
 
@@ -86,12 +87,21 @@ public static class DevHostServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
         builder.Services.AddProblemDetails();
-        var context = new DevHostContext(options, options.Data ?? new SampleHostData(options.Seed));
+        var context = new DevHostContext(options);
         builder.Services.AddSingleton(context);
-        builder.Services.AddSingleton(context.Data);
         options.ConfigureServices?.Invoke(builder.Services);
+        // Records for cards and lists: options.Data, else an IHostData the extra services registered (the sandbox), else samples.
+        if (options.Data is not null)
+        {
+            builder.Services.AddSingleton(options.Data);
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IHostData>(_ => new SampleHostData(options.Seed));
+        }
 
         var app = builder.Build();
+        context.Data = app.Services.GetRequiredService<IHostData>();
         app.Use(LoopbackOnly);
         app.MapPages(context);
         app.MapAssets();

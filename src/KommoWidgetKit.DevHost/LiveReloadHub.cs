@@ -8,11 +8,6 @@ internal sealed class LiveReloadHub
     private readonly object _gate = new();
     private readonly List<Channel<string>> _subscribers = [];
 
-    public int Count
-    {
-        get { lock (_gate) { return _subscribers.Count; } }
-    }
-
     public Channel<string> Subscribe()
     {
         var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });

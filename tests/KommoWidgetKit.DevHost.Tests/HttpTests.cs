@@ -280,6 +280,16 @@ public sealed class HttpTests
         Assert.Equal("Only lead", state.GetProperty("host").GetProperty("entities").GetProperty("leads")[0].GetProperty("name").GetString());
         var account = await client.GetFromJsonAsync<JsonElement>("/api/v4/account");
         Assert.Equal("sandbox", account.GetProperty("by").GetString());
+
+        // An IHostData registered by the extra services (as the sandbox store would be) is used too.
+        await using var viaServices = new DevHostFactory(new DevHostOptions
+        {
+            WidgetPath = widget.Path,
+            ConfigureServices = services => services.AddSingleton<KommoWidgetKit.DevHost.State.IHostData>(new StubData()),
+        });
+        using var second = viaServices.Client();
+        var fromServices = await second.GetFromJsonAsync<JsonElement>("/__kommo/api/state");
+        Assert.Equal("Stub Account", fromServices.GetProperty("host").GetProperty("account").GetProperty("name").GetString());
     }
 
     private sealed record Marker(string Name);

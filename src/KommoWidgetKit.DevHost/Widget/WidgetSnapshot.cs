@@ -26,8 +26,6 @@ internal sealed class WidgetSnapshot
     public required IReadOnlyList<HostDiagnostic> Diagnostics { get; init; }
     public long Generation { get; init; }
 
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == "error");
-
     public bool TryGetFile(string path, out ReadOnlyMemory<byte> content) => Files.TryGetValue(path, out content);
 
     /// <summary>Twig templates of the widget (path → source), so the runtime can resolve includes synchronously.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Loading;
@@ -145,6 +144,4 @@ internal static class WidgetSource
         }
         return result;
     }
-
-    internal static string Utf8(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);
 }
