@@ -59,6 +59,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await Assertions.Expect(block.Locator(".card-panel-demo__title")).ToHaveCSSAsync("color", "rgb(1, 2, 3)");
         Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
         Assert.Empty(await ProblemsAsync(page));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__syncTwig === true"));
         await ShotAsync(page, "lead-card");
 
         // The self API against the host: crm_post through the proxy, $authorizedAjax with a JWT, add_action on phones.
@@ -311,7 +312,9 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         // A broken save shows the overlay; fixing it clears it.
         var main = Path.Combine(widget.Path, "script.js");
         var good = File.ReadAllText(main);
-        File.WriteAllText(main, good.Replace("init: function () { return true; },", "init: function () { return true; ,"));
+        var broken = good.Replace("bind_actions: function () { return true; },", "bind_actions: function () { return true; ,");
+        Assert.NotEqual(good, broken);
+        File.WriteAllText(main, broken);
         await Assertions.Expect(page.Locator("#kommo-dev-overlay")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#kommo-dev-overlay")).ToContainTextAsync("script.js");
         File.WriteAllText(main, good);

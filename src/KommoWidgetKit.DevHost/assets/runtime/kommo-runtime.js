@@ -573,17 +573,23 @@
       }
     });
     var id = base() + '/script.js';
+    // Host modules are loaded first, so a widget may also take them with synchronous require('twigjs').
+    var hostModules = ['jquery', 'underscore', 'moment', 'twigjs', 'text', 'json', 'lib/components/base/modal'];
     return new Promise(function (resolve) {
-      require([id], function (Ctor) {
-        if (typeof Ctor !== 'function') {
-          dev.report('error', 'script.js must define() a constructor function; it defined ' + describe(Ctor), { file: 'script.js' }, 'define');
+      require(hostModules, function () { resolve(); });
+    }).then(function () {
+      return new Promise(function (resolve) {
+        require([id], function (Ctor) {
+          if (typeof Ctor !== 'function') {
+            dev.report('error', 'script.js must define() a constructor function; it defined ' + describe(Ctor), { file: 'script.js' }, 'define');
+            resolve(null);
+            return;
+          }
+          resolve(Ctor);
+        }, function (err) {
+          requirejs.onError(err);
           resolve(null);
-          return;
-        }
-        resolve(Ctor);
-      }, function (err) {
-        requirejs.onError(err);
-        resolve(null);
+        });
       });
     });
   }
@@ -1849,8 +1855,30 @@
     });
   }
 
-  /** Re-runs the widget on the current page without reloading it: destroy, load the code again, lifecycle again. */
+  var rerunning = null;
+  var rerunAgain = null;
+
+  /** Re-runs one at a time: a change that arrives during a re-run queues one more re-run after it. */
   function rerun(reason) {
+    if (rerunning) {
+      rerunAgain = reason;
+      return rerunning;
+    }
+    rerunning = rerunOnce(reason).catch(function (e) {
+      dev.report('error', 'dev host re-run failed: ' + dev.describe(e), null, 'host');
+    }).then(function () {
+      rerunning = null;
+      if (rerunAgain) {
+        var next = rerunAgain;
+        rerunAgain = null;
+        return rerun(next);
+      }
+    });
+    return rerunning;
+  }
+
+  /** Re-runs the widget on the current page without reloading it: destroy, load the code again, lifecycle again. */
+  function rerunOnce(reason) {
     var started = performance.now();
     var modalOpen = $('.modal.widget-settings__modal').length > 0;
     return api('GET', '/__kommo/api/state').then(function (fresh) {
