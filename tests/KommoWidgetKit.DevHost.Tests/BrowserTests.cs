@@ -119,7 +119,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
             await modal.Locator(".demo-consent").ClickAsync();
             await modal.Locator("button.js-widget-save").ClickAsync();
             await Assertions.Expect(page.Locator(".modal.settings_custom")).ToHaveCountAsync(0);
-            Assert.Equal(["onSave@settings", "destroy@settings"], (await CallsAsync(page)).Skip(4).ToArray());
+            Assert.Equal(["onSave@settings", "onInstall@settings", "destroy@settings"], (await CallsAsync(page)).Skip(4).ToArray());
             var saved = await page.EvaluateAsync<JsonElement>("() => window.__demoSaved");
             Assert.Equal("Y", saved.GetProperty("active").GetString());
             Assert.Equal("key-123", saved.GetProperty("fields").GetProperty("api_key").GetString());

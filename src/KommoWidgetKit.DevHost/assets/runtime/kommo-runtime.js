@@ -527,8 +527,8 @@
     var entry = { name: name, area: instance.area, result: null };
     if (typeof fn !== 'function') {
       entry.result = 'missing';
-      dev.calls.push(entry);
       if (options.required) {
+        dev.calls.push(entry);
         dev.report(options.missingLevel || 'warning', 'callbacks.' + name + ' is missing' + (options.missingHint ? ', ' + options.missingHint : ''), { file: 'script.js' }, 'callback');
       }
       return { missing: true };
@@ -1564,8 +1564,13 @@
           setBusy(false);
           return null;
         }
+        var firstInstall = !installed();
         return persist('Y', fields).then(function () {
           setBusy(false);
+          if (firstInstall && instance) {
+            // Once, at installation; its errors do not undo the install.
+            invoke(instance, 'onInstall', []);
+          }
           if ($modal.find('.js-widget-save').attr('data-onsave-destroy-modal') === 'true') {
             close();
           }
