@@ -92,6 +92,27 @@ public sealed class HttpTests
     }
 
     [Fact]
+    public async Task The_code_comes_from_code_option_then_legacy_widget_code_then_the_folder_name()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        await using (var factory = new DevHostFactory(new DevHostOptions { WidgetPath = widget.Path, Code = "my_code" }))
+        {
+            using var client = factory.Client();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/upl/my_code/widget/script.js")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/upl/card_panel/widget/script.js")).StatusCode);
+        }
+        var manifest = Path.Combine(widget.Path, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": \"1.2.0\",", "\"version\": \"1.2.0\", \"code\": \"legacy_code\","));
+        await using (var factory = new DevHostFactory(new DevHostOptions { WidgetPath = widget.Path }))
+        {
+            using var client = factory.Client();
+            var state = await client.GetFromJsonAsync<JsonElement>("/__kommo/api/state");
+            Assert.Equal("legacy_code", state.GetProperty("widget").GetProperty("code").GetString());
+            Assert.Equal("/upl/legacy_code/widget", state.GetProperty("widget").GetProperty("path").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Paths_that_leave_the_widget_root_are_refused()
     {
         using var widget = TempWidget.Copy("card_panel");
