@@ -60,6 +60,14 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
         Assert.Empty(await ProblemsAsync(page));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__syncTwig === true"));
+
+        // The text and json plugins, as the official birthday widget and others use them.
+        var viaPlugins = await page.EvaluateAsync<string>(@"() => new Promise(resolve => {
+            const path = APP.widgets.list.card_panel.params.path;
+            require(['text!' + path + '/templates/panel.twig?v=1', 'json!' + path + '/manifest.json'], (source, manifest) =>
+                resolve(twig({ id: 'panel_via_text', data: source, allowInlineIncludes: true }).render({ note: 'via text' }).trim() + '|' + manifest.widget.version));
+        })");
+        Assert.Equal("<div class=\"card-panel-demo__extra\">via text</div>|1.2.0", viaPlugins);
         await ShotAsync(page, "lead-card");
 
         // The self API against the host: crm_post through the proxy, $authorizedAjax with a JWT, add_action on phones.
