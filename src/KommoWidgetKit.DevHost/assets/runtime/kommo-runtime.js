@@ -1928,6 +1928,15 @@
       return;
     }
     var source = new EventSource('/__kommo/events');
+    source.addEventListener('hello', function (event) {
+      // After a reconnect: a restarted host counts from 0 again (reload the page); a higher count means missed changes.
+      var serverGeneration = +event.data;
+      if (serverGeneration < generation) {
+        window.location.reload();
+      } else if (serverGeneration > generation) {
+        rerun('reconnected');
+      }
+    });
     source.addEventListener('widget', function (event) {
       var data = JSON.parse(event.data);
       if (data.generation <= generation) {
