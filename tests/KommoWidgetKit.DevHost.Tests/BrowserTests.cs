@@ -219,6 +219,13 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
             Assert.Equal("destroy@digital_pipeline", (await CallsAsync(page)).Last());
             await page.ClickAsync(".digital-pipeline__short-task_widget-style_digital_pipeline");
             await Assertions.Expect(page.Locator("#widget_settings__fields_wrapper input[name=message]")).ToHaveValueAsync("Hi there");
+            await page.ClickAsync(".digital-pipeline__modal .modal-body__close");
+
+            // lead_sources on the same pipeline settings page: onAddAsSource(pipeline_id).
+            await page.ClickAsync(".js-add-source");
+            await Assertions.Expect(page.Locator(".digital-pipeline__sources__list")).ToHaveTextAsync("DP Demo");
+            await page.WaitForFunctionAsync("() => window.__source === '7000001/7000001'");
+            Assert.Equal("onAddAsSource@lead_sources", (await CallsAsync(page)).Last());
             await page.CloseAsync();
         }
 

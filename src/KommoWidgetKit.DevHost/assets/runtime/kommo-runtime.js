@@ -493,7 +493,7 @@
         return { id: c.id, name: c.name, first_name: parts[0], last_name: parts.slice(1).join(' '), phones: c.phones || [], emails: c.emails || [] };
       }));
     };
-    self.get_pipeline_id = function () { return Promise.resolve(state.host.pipelines[0].id); };
+    self.get_pipeline_id = function () { return Promise.resolve(route && route.pipeline || state.host.pipelines[0].id); };
     self.setSdkCatalogId = function (id) { self.params.catalog_id = id; };
     self.listenSocketChannel = function () {};
 
@@ -1638,11 +1638,14 @@
 
   function pageDp($work) {
     var pipeline = state.host.pipelines.filter(function (p) { return p.id === route.pipeline; })[0] || state.host.pipelines[0];
-    var dp = manifest().dp || {};
     var enabled = hasLocation('digital_pipeline');
+    var asSource = hasLocation('lead_sources');
     var dpLogo = logo('logo_dp.png');
     $work.html(
       '<div class="kommo-page digital-pipeline"><h1 class="head_2">Digital pipeline — ' + esc(pipeline.name) + '</h1>' +
+      '<div class="digital-pipeline__sources"><span class="digital-pipeline__sources__title">Lead sources:</span> <span class="digital-pipeline__sources__list"></span>' +
+      (asSource ? ' <button type="button" class="button-input js-add-source"><span class="button-input-inner"><span class="button-input-inner__text">Add ' + esc(widgetName()) + ' as a source</span></span></button>' : '') +
+      '</div>' +
       '<div class="digital-pipeline__columns">' + pipeline.statuses.map(function (s, n) {
         return '<div class="digital-pipeline__column" data-status-id="' + s.id + '"><div class="digital-pipeline__column__head" style="border-color:' + esc(s.color) + '">' + esc(s.name) + '</div>' +
           '<div class="digital-pipeline__column__body">' +
@@ -1651,16 +1654,28 @@
             '<span class="digital-pipeline__short-task__title">' + esc(widgetName()) + '</span></div>' : '') +
           '<div class="digital-pipeline__add">+ Add trigger</div></div></div>';
       }).join('') + '</div></div>');
-    if (!enabled) {
-      banner('"digital_pipeline" is not in the manifest\'s locations, so the widget is not offered as a digital pipeline action.');
+    if (!enabled && !asSource) {
+      banner('Neither "digital_pipeline" nor "lead_sources" is in the manifest\'s locations, so the widget has no part in the pipeline settings.');
       return startEverywhere(route.area);
     }
     if (!installed()) {
-      notInstalledBanner('in the digital pipeline');
+      notInstalledBanner('in the pipeline settings');
       return Promise.resolve(null);
     }
     $work.on('click', '.js-dp-widget', function () {
       openDpModal(pipeline, +$(this).closest('.digital-pipeline__column').attr('data-status-id'));
+    });
+    $work.on('click', '.js-add-source', function () {
+      var $button = $(this);
+      // lead_sources: the widget runs in its own area and is told which pipeline it was added to.
+      start('lead_sources', { kind: 'source' }).then(function (instance) {
+        if (!instance) {
+          return;
+        }
+        invoke(instance, 'onAddAsSource', [pipeline.id], { required: true, missingHint: 'so adding the widget as a lead source does nothing' });
+        $work.find('.digital-pipeline__sources__list').text(widgetName());
+        $button.remove();
+      });
     });
     return Promise.resolve(null);
   }
