@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
+using KommoWidgetKit.Packaging;
 using KommoWidgetKit.Reporting;
 using KommoWidgetKit.Validation;
 
@@ -15,29 +15,25 @@ public static class InfoCommand
     public static Command Create(CliConsole console)
     {
         var path = CommandInput.WidgetPathArgument();
-        var format = CommandInput.Choice("--format", "Output format: text for people, json for scripts", "text", "text", "json");
+        var format = CommandInput.Choice<ReportFormat>("--format", "Output format: text for people, json for scripts (default: text)",
+            ["text", "json"], (string? text, out ReportFormat value) => ReportFormatNames.TryParse(text, out value) && value is ReportFormat.Text or ReportFormat.Json);
         format.Aliases.Add("-f");
         var command = new Command("info",
-            "Show what a widget declares: names, locales, locations, settings, blocks, logos and the files pack would ship.")
+            "Show what a widget declares (names, locales, locations, settings, blocks, logos) and which files pack would ship or leave out, and why.")
         {
             path, format,
         };
         command.SetAction(parse =>
         {
-            string widgetPath = parse.GetValue(path)!;
+            string widgetPath = CommandInput.GetPath(parse, path);
             var widget = CommandInput.LoadWidget(widgetPath);
-            var info = WidgetInfo.From(widget, ReportSource.NormalizeDisplayPath(widgetPath), SelectPackedFiles(widget));
-            if (parse.GetValue(format) == "json") WriteJson(console.Out, info);
+            var info = WidgetInfo.From(widget, ReportSource.NormalizeDisplayPath(widgetPath), WidgetPacker.SelectFiles(widget));
+            if (parse.GetValue(format) == ReportFormat.Json) WriteJson(console.Out, info);
             else WriteText(console.Out, info);
             return ExitCodes.Clean;
         });
         return command;
     }
-
-    /// <summary>The files <c>pack</c> would put in the archive: everything loaded except junk and the tool's own configuration.</summary>
-    /// <remarks>Stand-in until <c>KommoWidgetKit.Packaging.WidgetPacker</c> exposes its selection; then this should call it.</remarks>
-    public static IReadOnlyList<WidgetFile> SelectPackedFiles(Widget widget) =>
-        widget.Files.Where(f => f.Path != WidgetConfig.FileName && JunkRules.Classify(f.Path) is null).ToList();
 
     /// <summary>Writes the text form.</summary>
     public static void WriteText(TextWriter o, WidgetInfo info)
@@ -83,13 +79,13 @@ public static class InfoCommand
         {
             string needs = $"{l.Spec.Width}×{l.Spec.Height} PNG";
             string state = !l.Present ? $"missing  needs {needs}"
-                : $"{(l.Width > 0 ? $"{l.Width}×{l.Height}" : "size unknown")} {FormatName(l.Format)}, {Size(l.Bytes)}{(l.Ok ? "" : $"  needs {needs} ≤ {LogoSpec.MaxImageBytes / 1024} KB")}";
+                : $"{(l.Width > 0 ? $"{l.Width}×{l.Height}" : "size unknown")} {FormatName(l.Format)}, {CliText.Bytes(l.Bytes)}{(l.Ok ? "" : $"  needs {needs} ≤ {LogoSpec.MaxImageBytes / 1024} KB")}";
             o.Write($"  {l.Spec.Path.PadRight(width)}  {(l.Ok ? "ok " : "BAD")}  {state}  ({l.Spec.Purpose})\n");
         }
 
-        o.Write($"files pack would ship ({info.PackedFiles.Count}, {Size(info.PackedBytes)})\n");
-        width = info.PackedFiles.Select(f => f.Path.Length).DefaultIfEmpty(0).Max();
-        foreach (var f in info.PackedFiles) o.Write($"  {f.Path.PadRight(width)}  {Size(f.Length),10}\n");
+        o.Write($"files pack would ship ({CliText.Count(info.Pack.Included.Count, "file")}, {CliText.Bytes(info.Pack.TotalSize)})\n");
+        CliText.WriteFiles(o, info.Pack.Included.Select(f => (f.Path, f.Length)));
+        CliText.WriteExcluded(o, info.Pack.Excluded);
     }
 
     /// <summary>Writes the JSON form.</summary>
@@ -191,14 +187,23 @@ public static class InfoCommand
         json.WriteEndArray();
 
         json.WriteStartObject("pack");
-        json.WriteNumber("fileCount", info.PackedFiles.Count);
-        json.WriteNumber("totalBytes", info.PackedBytes);
+        json.WriteNumber("fileCount", info.Pack.Included.Count);
+        json.WriteNumber("totalBytes", info.Pack.TotalSize);
         json.WriteStartArray("files");
-        foreach (var f in info.PackedFiles)
+        foreach (var f in info.Pack.Included)
         {
             json.WriteStartObject();
             json.WriteString("path", f.Path);
             json.WriteNumber("bytes", f.Length);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("excluded");
+        foreach (var e in info.Pack.Excluded)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", e.Path);
+            json.WriteString("reason", e.Reason);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -221,8 +226,4 @@ public static class InfoCommand
         ImageFormat.Svg => "svg",
         _ => "unknown",
     };
-
-    private static string Size(long bytes) => bytes < 1024
-        ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
-        : (bytes / 1024.0).ToString(bytes < 10 * 1024 ? "0.0" : "0", CultureInfo.InvariantCulture) + " KB";
 }
