@@ -106,37 +106,27 @@ public static class InfoCommand
         json.WriteString("reason", info.PlatformReason);
         json.WriteEndObject();
 
-        json.WriteStartArray("locales");
-        foreach (var (locale, hasFile) in info.Locales)
+        WriteArray(json, "locales", info.Locales, l =>
         {
-            json.WriteStartObject();
-            json.WriteString("code", locale);
-            json.WriteBoolean("hasI18nFile", hasFile);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+            json.WriteString("code", l.Locale);
+            json.WriteBoolean("hasI18nFile", l.HasFile);
+        });
         json.WriteStartArray("undeclaredI18n");
         foreach (var l in info.UndeclaredI18n) json.WriteStringValue(l);
         json.WriteEndArray();
 
-        json.WriteStartArray("locations");
-        foreach (var l in info.Locations)
+        WriteArray(json, "locations", info.Locations, l =>
         {
-            json.WriteStartObject();
             json.WriteString("entry", l.Entry);
             json.WriteString("area", l.Area);
             WriteStringOrNull(json, "meaning", l.Meaning);
             json.WriteBoolean("known", l.Meaning is not null);
             json.WriteBoolean("rightPanel", l.RightPanel);
             json.WriteBoolean("legacy", l.Legacy);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("settings");
-        foreach (var s in info.Settings)
+        WriteArray(json, "settings", info.Settings, s =>
         {
-            json.WriteStartObject();
             json.WriteString("code", s.Code);
             WriteStringOrNull(json, "type", s.Type);
             json.WriteBoolean("required", s.Required);
@@ -144,77 +134,68 @@ public static class InfoCommand
             json.WriteStartObject("labels");
             foreach (var (locale, label) in s.Labels) WriteStringOrNull(json, locale, label);
             json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("blocks");
-        foreach (var b in info.Blocks)
+        WriteArray(json, "blocks", info.Blocks, b =>
         {
-            json.WriteStartObject();
             json.WriteString("name", b.Name);
             json.WriteString("summary", b.Summary);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("logos");
-        foreach (var l in info.Logos)
+        WriteArray(json, "logos", info.Logos, l =>
         {
-            json.WriteStartObject();
             json.WriteString("path", l.Spec.Path);
             json.WriteString("purpose", l.Spec.Purpose);
             json.WriteNumber("requiredWidth", l.Spec.Width);
             json.WriteNumber("requiredHeight", l.Spec.Height);
             json.WriteBoolean("present", l.Present);
-            if (l.Present)
-            {
-                json.WriteString("format", FormatName(l.Format));
-                json.WriteNumber("width", l.Width);
-                json.WriteNumber("height", l.Height);
-                json.WriteNumber("bytes", l.Bytes);
-            }
-            else
-            {
-                json.WriteNull("format");
-                json.WriteNull("width");
-                json.WriteNull("height");
-                json.WriteNull("bytes");
-            }
+            WriteStringOrNull(json, "format", l.Present ? FormatName(l.Format) : null);
+            WriteNumberOrNull(json, "width", l.Present ? l.Width : null);
+            WriteNumberOrNull(json, "height", l.Present ? l.Height : null);
+            WriteNumberOrNull(json, "bytes", l.Present ? l.Bytes : null);
             json.WriteBoolean("ok", l.Ok);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
         json.WriteStartObject("pack");
         json.WriteNumber("fileCount", info.Pack.Included.Count);
         json.WriteNumber("totalBytes", info.Pack.TotalSize);
-        json.WriteStartArray("files");
-        foreach (var f in info.Pack.Included)
+        WriteArray(json, "files", info.Pack.Included, f =>
         {
-            json.WriteStartObject();
             json.WriteString("path", f.Path);
             json.WriteNumber("bytes", f.Length);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("excluded");
-        foreach (var e in info.Pack.Excluded)
+        });
+        WriteArray(json, "excluded", info.Pack.Excluded, e =>
         {
-            json.WriteStartObject();
             json.WriteString("path", e.Path);
             json.WriteString("reason", e.Reason);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    // An array of objects, one per item; write fills in each object's properties.
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(item);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteNumber(name, value.Value);
     }
 
     private static string FormatName(ImageFormat format) => format switch
