@@ -9,7 +9,7 @@ public static class CliApp
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("kommo-widget: validate, pack, scaffold and run Kommo (amoCRM) widgets.");
+        var root = new RootCommand("kommo-widget: validate, pack, scaffold and inspect Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.");
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
         root.Add(PackCommand.Create(console));
@@ -30,7 +30,7 @@ public static class CliApp
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine("error: " + ex.Message);
+            CliParseErrors.WriteUsageError(stderr, parse.CommandResult.Command, ex.Message);
             return ExitCodes.UsageError;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -54,9 +54,13 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     /// <summary>Standard error.</summary>
     public TextWriter Error { get; } = stderr;
 
-    /// <summary>True when writing to the real console on a terminal and NO_COLOR is not set.</summary>
-    public bool UseColor =>
-        ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected &&
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
-        Environment.GetEnvironmentVariable("TERM") != "dumb";
+    /// <summary>True when <paramref name="target"/> is the real standard output or error, that stream is a terminal,
+    /// NO_COLOR is not set and TERM is not <c>dumb</c>.</summary>
+    public bool ColorAllowed(TextWriter target)
+    {
+        bool terminal = ReferenceEquals(target, Console.Out) ? !Console.IsOutputRedirected
+            : ReferenceEquals(target, Console.Error) && !Console.IsErrorRedirected;
+        return terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
+            Environment.GetEnvironmentVariable("TERM") != "dumb";
+    }
 }

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using KommoWidgetKit.Cli.Commands;
 
 namespace KommoWidgetKit.Cli;
 
-/// <summary>Prints command-line mistakes as one line each, with a "did you mean" hint and where to find help.</summary>
+/// <summary>Reports a usage error the same way in every command: one line <c>error: …</c> (with a "did you mean" when a
+/// known name is close), then <c>Run 'kommo-widget CMD --help' for usage.</c></summary>
 internal static class CliParseErrors
 {
     /// <summary>True when the command line has errors, including an unknown option taken for the PATH argument.</summary>
@@ -12,30 +14,38 @@ internal static class CliParseErrors
 
     // System.CommandLine takes an unknown "--formt" for the PATH argument; a path that starts with '-' is far less likely than a typo.
     private static IEnumerable<string> OptionLikeArguments(ParseResult parse) =>
-        parse.Tokens.Where(t => t.Type == TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-' && !char.IsAsciiDigit(t.Value[1]))
+        parse.Tokens.Where(t => t.Type == TokenType.Argument && LooksLikeOption(t.Value))
             .Select(t => t.Value)
             .Where(v => parse.CommandResult.Command.Arguments.Any(a => parse.GetResult(a)?.Tokens.Any(t => t.Value == v) == true));
 
-    /// <summary>Writes the errors of <paramref name="parse"/> to <paramref name="error"/>.</summary>
-    public static void Write(ParseResult parse, TextWriter error)
+    private static bool LooksLikeOption(string token) => token.Length > 1 && token[0] == '-' && !char.IsAsciiDigit(token[1]);
+
+    /// <summary>Writes the first error of <paramref name="parse"/> to <paramref name="error"/>.</summary>
+    public static void Write(ParseResult parse, TextWriter error) =>
+        WriteUsageError(error, parse.CommandResult.Command, Describe(parse));
+
+    /// <summary>Writes <c>error: MESSAGE</c> and where to find help for <paramref name="command"/>.</summary>
+    public static void WriteUsageError(TextWriter error, Command command, string message)
+    {
+        error.WriteLine("error: " + message);
+        error.WriteLine($"Run '{CommandPath(command)} --help' for usage.");
+    }
+
+    // One line is enough: the first word the parser could not place (an option's value after it is only noise), else its first error.
+    private static string Describe(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        var unknown = OptionLikeArguments(parse).ToList();
-        foreach (var e in parse.Errors)
+        var stray = new HashSet<string>(OptionLikeArguments(parse).Concat(parse.UnmatchedTokens), StringComparer.Ordinal);
+        string? first = parse.Tokens.Select(t => t.Value).FirstOrDefault(stray.Contains) ?? parse.UnmatchedTokens.FirstOrDefault();
+        if (first is not null)
         {
-            // "Required command was not provided" only adds noise next to the unrecognized word that caused it.
-            if (parse.UnmatchedTokens.Count > 0 && e.Message.StartsWith("Required command", StringComparison.Ordinal)) continue;
-            error.WriteLine("error: " + e.Message);
+            string what = LooksLikeOption(first) ? "unknown option" : command.Subcommands.Count > 0 ? "unknown command" : "unexpected argument";
+            string hint = Suggest(first, command) is { } suggestion ? $" (did you mean '{suggestion}'?)" : "";
+            return $"{what} '{first}'{hint}";
         }
-        foreach (var option in unknown)
-            error.WriteLine($"error: unknown option '{option}' (to name a path that starts with '-', write ./{option})");
-        foreach (var token in parse.UnmatchedTokens.Concat(unknown))
-        {
-            if (Suggest(token, command) is { } suggestion)
-                error.WriteLine($"hint: did you mean '{suggestion}'?");
-        }
-        string path = CommandPath(command);
-        error.WriteLine($"Run '{path} --help' for usage.");
+        if (command.Subcommands.Count > 0)
+            return "no command given; choose one of " + CommandInput.OneOf(command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList());
+        return parse.Errors[0].Message;
     }
 
     /// <summary>The full command name, e.g. <c>kommo-widget validate</c>.</summary>

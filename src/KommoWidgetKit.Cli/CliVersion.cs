@@ -1,4 +1,4 @@
-using System.Reflection;
+using KommoWidgetKit.Reporting;
 
 namespace KommoWidgetKit.Cli;
 
@@ -6,8 +6,5 @@ namespace KommoWidgetKit.Cli;
 public static class CliVersion
 {
     /// <summary>The full informational version, e.g. <c>0.1.0+3f2a1c9</c>.</summary>
-    public static string Informational { get; } =
-        typeof(CliVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(CliVersion).Assembly.GetName().Version?.ToString()
-        ?? "0.0.0";
+    public static string Informational { get; } = ReportOptions.InformationalVersion(typeof(CliVersion).Assembly);
 }

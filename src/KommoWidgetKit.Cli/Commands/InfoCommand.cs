@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
+using KommoWidgetKit.Packaging;
 using KommoWidgetKit.Reporting;
 using KommoWidgetKit.Validation;
 
@@ -15,29 +15,25 @@ public static class InfoCommand
     public static Command Create(CliConsole console)
     {
         var path = CommandInput.WidgetPathArgument();
-        var format = CommandInput.Choice("--format", "Output format: text for people, json for scripts", "text", "text", "json");
+        var format = CommandInput.Choice<ReportFormat>("--format", "Output format: text for people, json for scripts (default: text)",
+            ["text", "json"], (string? text, out ReportFormat value) => ReportFormatNames.TryParse(text, out value) && value is ReportFormat.Text or ReportFormat.Json);
         format.Aliases.Add("-f");
         var command = new Command("info",
-            "Show what a widget declares: names, locales, locations, settings, blocks, logos and the files pack would ship.")
+            "Show what a widget declares (names, locales, locations, settings, blocks, logos) and which files pack would ship or leave out, and why.")
         {
             path, format,
         };
         command.SetAction(parse =>
         {
-            string widgetPath = parse.GetValue(path)!;
+            string widgetPath = CommandInput.GetPath(parse, path);
             var widget = CommandInput.LoadWidget(widgetPath);
-            var info = WidgetInfo.From(widget, ReportSource.NormalizeDisplayPath(widgetPath), SelectPackedFiles(widget));
-            if (parse.GetValue(format) == "json") WriteJson(console.Out, info);
+            var info = WidgetInfo.From(widget, ReportSource.NormalizeDisplayPath(widgetPath), WidgetPacker.SelectFiles(widget));
+            if (parse.GetValue(format) == ReportFormat.Json) WriteJson(console.Out, info);
             else WriteText(console.Out, info);
             return ExitCodes.Clean;
         });
         return command;
     }
-
-    /// <summary>The files <c>pack</c> would put in the archive: everything loaded except junk and the tool's own configuration.</summary>
-    /// <remarks>Stand-in until <c>KommoWidgetKit.Packaging.WidgetPacker</c> exposes its selection; then this should call it.</remarks>
-    public static IReadOnlyList<WidgetFile> SelectPackedFiles(Widget widget) =>
-        widget.Files.Where(f => f.Path != WidgetConfig.FileName && JunkRules.Classify(f.Path) is null).ToList();
 
     /// <summary>Writes the text form.</summary>
     public static void WriteText(TextWriter o, WidgetInfo info)
@@ -83,13 +79,13 @@ public static class InfoCommand
         {
             string needs = $"{l.Spec.Width}×{l.Spec.Height} PNG";
             string state = !l.Present ? $"missing  needs {needs}"
-                : $"{(l.Width > 0 ? $"{l.Width}×{l.Height}" : "size unknown")} {FormatName(l.Format)}, {Size(l.Bytes)}{(l.Ok ? "" : $"  needs {needs} ≤ {LogoSpec.MaxImageBytes / 1024} KB")}";
+                : $"{(l.Width > 0 ? $"{l.Width}×{l.Height}" : "size unknown")} {FormatName(l.Format)}, {CliText.Bytes(l.Bytes)}{(l.Ok ? "" : $"  needs {needs} ≤ {LogoSpec.MaxImageBytes / 1024} KB")}";
             o.Write($"  {l.Spec.Path.PadRight(width)}  {(l.Ok ? "ok " : "BAD")}  {state}  ({l.Spec.Purpose})\n");
         }
 
-        o.Write($"files pack would ship ({info.PackedFiles.Count}, {Size(info.PackedBytes)})\n");
-        width = info.PackedFiles.Select(f => f.Path.Length).DefaultIfEmpty(0).Max();
-        foreach (var f in info.PackedFiles) o.Write($"  {f.Path.PadRight(width)}  {Size(f.Length),10}\n");
+        o.Write($"files pack would ship ({CliText.Count(info.Pack.Included.Count, "file")}, {CliText.Bytes(info.Pack.TotalSize)})\n");
+        CliText.WriteFiles(o, info.Pack.Included.Select(f => (f.Path, f.Length)));
+        CliText.WriteExcluded(o, info.Pack.Excluded);
     }
 
     /// <summary>Writes the JSON form.</summary>
@@ -110,37 +106,27 @@ public static class InfoCommand
         json.WriteString("reason", info.PlatformReason);
         json.WriteEndObject();
 
-        json.WriteStartArray("locales");
-        foreach (var (locale, hasFile) in info.Locales)
+        WriteArray(json, "locales", info.Locales, l =>
         {
-            json.WriteStartObject();
-            json.WriteString("code", locale);
-            json.WriteBoolean("hasI18nFile", hasFile);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+            json.WriteString("code", l.Locale);
+            json.WriteBoolean("hasI18nFile", l.HasFile);
+        });
         json.WriteStartArray("undeclaredI18n");
         foreach (var l in info.UndeclaredI18n) json.WriteStringValue(l);
         json.WriteEndArray();
 
-        json.WriteStartArray("locations");
-        foreach (var l in info.Locations)
+        WriteArray(json, "locations", info.Locations, l =>
         {
-            json.WriteStartObject();
             json.WriteString("entry", l.Entry);
             json.WriteString("area", l.Area);
             WriteStringOrNull(json, "meaning", l.Meaning);
             json.WriteBoolean("known", l.Meaning is not null);
             json.WriteBoolean("rightPanel", l.RightPanel);
             json.WriteBoolean("legacy", l.Legacy);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("settings");
-        foreach (var s in info.Settings)
+        WriteArray(json, "settings", info.Settings, s =>
         {
-            json.WriteStartObject();
             json.WriteString("code", s.Code);
             WriteStringOrNull(json, "type", s.Type);
             json.WriteBoolean("required", s.Required);
@@ -148,68 +134,68 @@ public static class InfoCommand
             json.WriteStartObject("labels");
             foreach (var (locale, label) in s.Labels) WriteStringOrNull(json, locale, label);
             json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("blocks");
-        foreach (var b in info.Blocks)
+        WriteArray(json, "blocks", info.Blocks, b =>
         {
-            json.WriteStartObject();
             json.WriteString("name", b.Name);
             json.WriteString("summary", b.Summary);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
-        json.WriteStartArray("logos");
-        foreach (var l in info.Logos)
+        WriteArray(json, "logos", info.Logos, l =>
         {
-            json.WriteStartObject();
             json.WriteString("path", l.Spec.Path);
             json.WriteString("purpose", l.Spec.Purpose);
             json.WriteNumber("requiredWidth", l.Spec.Width);
             json.WriteNumber("requiredHeight", l.Spec.Height);
             json.WriteBoolean("present", l.Present);
-            if (l.Present)
-            {
-                json.WriteString("format", FormatName(l.Format));
-                json.WriteNumber("width", l.Width);
-                json.WriteNumber("height", l.Height);
-                json.WriteNumber("bytes", l.Bytes);
-            }
-            else
-            {
-                json.WriteNull("format");
-                json.WriteNull("width");
-                json.WriteNull("height");
-                json.WriteNull("bytes");
-            }
+            WriteStringOrNull(json, "format", l.Present ? FormatName(l.Format) : null);
+            WriteNumberOrNull(json, "width", l.Present ? l.Width : null);
+            WriteNumberOrNull(json, "height", l.Present ? l.Height : null);
+            WriteNumberOrNull(json, "bytes", l.Present ? l.Bytes : null);
             json.WriteBoolean("ok", l.Ok);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
 
         json.WriteStartObject("pack");
-        json.WriteNumber("fileCount", info.PackedFiles.Count);
-        json.WriteNumber("totalBytes", info.PackedBytes);
-        json.WriteStartArray("files");
-        foreach (var f in info.PackedFiles)
+        json.WriteNumber("fileCount", info.Pack.Included.Count);
+        json.WriteNumber("totalBytes", info.Pack.TotalSize);
+        WriteArray(json, "files", info.Pack.Included, f =>
         {
-            json.WriteStartObject();
             json.WriteString("path", f.Path);
             json.WriteNumber("bytes", f.Length);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
+        WriteArray(json, "excluded", info.Pack.Excluded, e =>
+        {
+            json.WriteString("path", e.Path);
+            json.WriteString("reason", e.Reason);
+        });
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    // An array of objects, one per item; write fills in each object's properties.
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(item);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteNumber(name, value.Value);
     }
 
     private static string FormatName(ImageFormat format) => format switch
@@ -221,8 +207,4 @@ public static class InfoCommand
         ImageFormat.Svg => "svg",
         _ => "unknown",
     };
-
-    private static string Size(long bytes) => bytes < 1024
-        ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
-        : (bytes / 1024.0).ToString(bytes < 10 * 1024 ? "0.0" : "0", CultureInfo.InvariantCulture) + " KB";
 }

@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
 using KommoWidgetKit.Packaging;
-using KommoWidgetKit.Validation;
+using KommoWidgetKit.Reporting;
 
 namespace KommoWidgetKit.Cli.Commands;
 
@@ -14,60 +13,52 @@ public static class PackCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
-        var path = new Argument<string>("path") { Description = "Widget folder (or .zip archive to repack)", DefaultValueFactory = _ => "." };
-        var output = new Option<string>("--output", "-o") { Description = "Archive to write (default: widget.zip in the current directory)" };
-        var bump = new Option<string?>("--bump") { Description = "Raise widget.version in the source manifest.json first: patch, minor or major" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "List what would be shipped and left out; write nothing" };
-        var platform = new Option<string?>("--platform") { Description = "Validate for kommo or amocrm (default: from kommo-widget.json or the locales)" };
-        var profile = new Option<string?>("--profile") { Description = "Validate as a private or public integration" };
-        var rules = new Option<string[]>("--rule") { Description = "Override a rule's severity, e.g. --rule KW1032=off (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("pack", "Validate a widget, then write a reproducible widget.zip with its files at the root.")
+        var path = CommandInput.WidgetPathArgument();
+        var output = CommandInput.OutputOption("FILE", "Archive to write (default: widget.zip in the current folder)");
+        var bump = CommandInput.Choice<VersionBump>("--bump",
+            "Raise widget.version in the source manifest.json once validation passes, before packing", ["patch", "minor", "major"], VersionBumper.TryParse);
+        var dryRun = new Option<bool>("--dry-run") { Description = "List the files that would be shipped and those left out (with why); write nothing, not even --bump" };
+        var validation = new ValidationOptionSet();
+        var command = new Command("pack",
+            "Validate a widget, then write a reproducible widget.zip with its files at the root; refused (exit code 1) when findings reach --fail-on.")
         {
-            path, output, bump, dryRun, platform, profile, rules,
+            path, output, bump, dryRun,
         };
-        command.SetAction(parse => Run(console, new Request(
-            parse.GetValue(path)!,
+        foreach (var option in validation.All) command.Add(option);
+        command.SetAction(parse => Run(console, parse, validation, new Request(
+            CommandInput.GetPath(parse, path),
             parse.GetValue(output),
             parse.GetValue(bump),
-            parse.GetValue(dryRun),
-            parse.GetValue(platform),
-            parse.GetValue(profile),
-            parse.GetValue(rules) ?? [])));
+            parse.GetValue(dryRun))));
         return command;
     }
 
-    private sealed record Request(string Path, string? Output, string? Bump, bool DryRun, string? Platform, string? Profile, string[] Rules);
+    private sealed record Request(string Path, string? Output, VersionBump? Bump, bool DryRun);
 
-    private static int Run(CliConsole console, Request request)
+    private static int Run(CliConsole console, ParseResult parse, ValidationOptionSet validation, Request request)
     {
-        var validation = ParseValidationOptions(request.Platform, request.Profile, request.Rules);
-        VersionBump? bump = null;
-        if (request.Bump is not null)
-        {
-            if (!VersionBumper.TryParse(request.Bump, out var b))
-                throw new UsageException($"--bump must be patch, minor or major, not '{request.Bump}'");
-            bump = b;
-        }
-        string outputPath = Path.GetFullPath(string.IsNullOrWhiteSpace(request.Output) ? "widget.zip" : request.Output);
+        string shownOutput = string.IsNullOrWhiteSpace(request.Output) ? "widget.zip" : request.Output;
+        string outputPath = Path.GetFullPath(shownOutput);
 
-        var widget = ValidateCommand.LoadOrThrow(request.Path);
-        if (bump is not null && widget.SourceKind != WidgetSourceKind.Folder)
+        var widget = CommandInput.LoadWidget(request.Path);
+        if (request.Bump is not null && widget.SourceKind != WidgetSourceKind.Folder)
             throw new UsageException("--bump edits manifest.json in the widget folder; it cannot change a .zip input");
         if (widget.SourceKind == WidgetSourceKind.Zip && SamePath(widget.Source, outputPath))
-            throw new UsageException($"the output '{request.Output}' is the archive being packed; choose another --output");
-        string? outputInside = OutputInsideWidget(widget, outputPath, request.Output ?? "widget.zip");
+            throw new UsageException($"the output '{shownOutput}' is the archive being packed; choose another --output");
+        string? outputInside = OutputInsideWidget(widget, outputPath, shownOutput);
 
         // Check the bump before validating so a bad version is a usage error, not a half-done pack.
         VersionBumpResult? plannedBump = null;
-        if (bump is not null)
-            plannedBump = Guard(() => VersionBumper.Bump(File.ReadAllBytes(VersionBumper.ManifestPathOnDisk(widget)), bump.Value));
+        if (request.Bump is { } kind)
+            plannedBump = CommandInput.Guard(() => VersionBumper.Bump(File.ReadAllBytes(VersionBumper.ManifestPathOnDisk(widget)), kind));
 
-        var result = WidgetValidator.Validate(widget, validation);
-        foreach (var d in result.Diagnostics)
-            console.Error.WriteLine($"{d.Span}: {d.Severity.ToName()} {d.Id}: {d.Message}");
-        if (result.HasErrors)
+        var result = validation.Validate(parse, widget, console);
+        var threshold = validation.Threshold(parse);
+        WidgetReporter.Write(console.Error, result, ReportSource.For(widget, request.Path), ReportFormat.Text,
+            new ReportOptions { ToolVersion = CliVersion.Informational, Color = validation.Color(parse, console, console.Error) });
+        if (result.HasAtLeast(threshold))
         {
-            console.Error.WriteLine($"pack refused: {Count(result.ErrorCount, "error")} (and {Count(result.WarningCount, "warning")}); fix the errors and run pack again");
+            console.Error.WriteLine($"pack refused: findings at or above --fail-on {threshold.ToName()}; fix them (or change their severity with --rule) and run pack again");
             return ExitCodes.Findings;
         }
 
@@ -77,41 +68,25 @@ public static class PackCommand
             var selection = WidgetPacker.SelectFiles(widget, options);
             if (plannedBump is not null)
                 console.Out.WriteLine($"would bump widget.version {plannedBump.OldVersion} -> {plannedBump.NewVersion}");
-            console.Out.WriteLine($"would pack {Count(selection.Included.Count, "file")} ({Bytes(selection.TotalSize)}) from {widget.Source} into {Display(outputPath)}:");
-            WriteFiles(console, selection.Included.Select(f => (f.Path, f.Length)));
-            if (selection.Excluded.Count > 0)
-            {
-                console.Out.WriteLine($"left out ({selection.Excluded.Count}):");
-                foreach (var e in selection.Excluded) console.Out.WriteLine($"  {e.Path}  ({e.Reason})");
-            }
-            Guard(options.ResolveTimestamp);
+            console.Out.WriteLine($"would pack {CliText.Count(selection.Included.Count, "file")} ({CliText.Bytes(selection.TotalSize)}) from {widget.Source} into {Display(outputPath)}:");
+            CliText.WriteFiles(console.Out, selection.Included.Select(f => (f.Path, f.Length)));
+            CliText.WriteExcluded(console.Out, selection.Excluded);
+            CommandInput.Guard(options.ResolveTimestamp);
             return ExitCodes.Clean;
         }
 
         if (plannedBump is not null)
         {
-            var done = Guard(() => VersionBumper.BumpOnDisk(widget, bump!.Value));
+            var done = CommandInput.Guard(() => VersionBumper.BumpOnDisk(widget, request.Bump!.Value));
             console.Out.WriteLine($"bumped widget.version {done.OldVersion} -> {done.NewVersion}");
-            widget = ValidateCommand.LoadOrThrow(request.Path);
+            widget = CommandInput.LoadWidget(request.Path);
         }
 
-        PackResult packed;
-        try
-        {
-            packed = WidgetPacker.PackToFile(widget, options, outputPath);
-        }
-        catch (PackException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{request.Output ?? "widget.zip"}': {ex.Message}");
-        }
-        WriteFiles(console, packed.Files.Select(f => (f.Path, f.Size)));
-        console.Out.WriteLine($"packed {Count(packed.Files.Count, "file")} ({Bytes(packed.TotalSize)}) into {Display(outputPath)} ({Bytes(packed.ArchiveSize)})");
+        var packed = CommandInput.Guard(() => WidgetPacker.PackToFile(widget, options, outputPath), $"cannot write '{shownOutput}'");
+        CliText.WriteFiles(console.Out, packed.Files.Select(f => (f.Path, f.Size)));
+        console.Out.WriteLine($"packed {CliText.Count(packed.Files.Count, "file")} ({CliText.Bytes(packed.TotalSize)}) into {Display(outputPath)} ({CliText.Bytes(packed.ArchiveSize)})");
         if (packed.Excluded.Count > 0)
-            console.Out.WriteLine($"left out {Count(packed.Excluded.Count, "file")} (see --dry-run)");
+            console.Out.WriteLine($"left out {CliText.Count(packed.Excluded.Count, "file")} (see --dry-run)");
         console.Out.WriteLine($"SHA-256 {packed.Sha256}");
         return ExitCodes.Clean;
     }
@@ -134,58 +109,6 @@ public static class PackCommand
         return rel;
     }
 
-    internal static ValidationOptions ParseValidationOptions(string? platform, string? profile, string[] rules)
-    {
-        WidgetPlatform? pl = null;
-        if (platform is not null)
-        {
-            if (!Locales.TryParsePlatform(platform, out var p)) throw new UsageException($"--platform must be kommo or amocrm, not '{platform}'");
-            pl = p;
-        }
-        WidgetProfile? pr = null;
-        if (profile is not null)
-        {
-            if (!Locales.TryParseProfile(profile, out var p)) throw new UsageException($"--profile must be private or public, not '{profile}'");
-            pr = p;
-        }
-        var severities = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
-        {
-            int eq = rule.IndexOf('=');
-            if (eq <= 0 || eq == rule.Length - 1) throw new UsageException($"--rule takes ID=SEVERITY (e.g. KW1032=off), not '{rule}'");
-            string id = rule[..eq].Trim();
-            var found = RuleCatalog.Find(id) ?? throw new UsageException($"--rule: unknown rule '{id}'");
-            if (!SeverityNames.TryParse(rule[(eq + 1)..], out var severity))
-                throw new UsageException($"--rule: severity must be off, info, warning or error, not '{rule[(eq + 1)..]}'");
-            severities[found.Descriptor.Id] = severity;
-        }
-        return new ValidationOptions { Platform = pl, Profile = pr, RuleSeverities = severities };
-    }
-
-    private static T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (PackException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException(ex.Message);
-        }
-    }
-
-    private static void WriteFiles(CliConsole console, IEnumerable<(string Path, long Size)> files)
-    {
-        var list = files.ToList();
-        int width = list.Count == 0 ? 1 : list.Max(f => Bytes(f.Size, unit: false).Length);
-        foreach (var (p, size) in list)
-            console.Out.WriteLine($"  {Bytes(size, unit: false).PadLeft(width)}  {p}");
-    }
-
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
@@ -194,8 +117,4 @@ public static class PackCommand
         string rel = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
         return rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel;
     }
-
-    private static string Count(int n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
-
-    private static string Bytes(long n, bool unit = true) => n.ToString("N0", CultureInfo.InvariantCulture) + (unit ? " bytes" : "");
 }

@@ -1,5 +1,6 @@
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
+using KommoWidgetKit.Packaging;
 using KommoWidgetKit.Parsing.Json;
 using KommoWidgetKit.Validation;
 
@@ -38,14 +39,11 @@ public sealed record WidgetInfo
     public required IReadOnlyList<BlockRow> Blocks { get; init; }
     /// <summary>The logos Kommo requires (and the DP logo when relevant).</summary>
     public required IReadOnlyList<LogoRow> Logos { get; init; }
-    /// <summary>The files <c>pack</c> would ship.</summary>
-    public required IReadOnlyList<WidgetFile> PackedFiles { get; init; }
-
-    /// <summary>Total size of <see cref="PackedFiles"/> in bytes.</summary>
-    public long PackedBytes => PackedFiles.Sum(f => f.Length);
+    /// <summary>The files <c>pack</c> would ship and those it would leave out, with why.</summary>
+    public required PackSelection Pack { get; init; }
 
     /// <summary>Gathers the facts of a loaded widget.</summary>
-    public static WidgetInfo From(Widget widget, string source, IReadOnlyList<WidgetFile> packedFiles)
+    public static WidgetInfo From(Widget widget, string source, PackSelection pack)
     {
         var manifest = widget.Manifest;
         var root = manifest?.Root;
@@ -86,7 +84,7 @@ public sealed record WidgetInfo
             Settings = manifest?.Settings.Select(f => SettingRow.From(widget, f, labelLocales)).ToList() ?? [],
             Blocks = root is null ? [] : BlockRow.Read(widget, root, labelLocales.FirstOrDefault()),
             Logos = LogoRow.Read(widget),
-            PackedFiles = packedFiles,
+            Pack = pack,
         };
     }
 
@@ -149,7 +147,7 @@ public sealed record BlockRow(string Name, string Summary)
             {
                 _ when o is null && Known.Contains(p.Name) => $"not an object ({p.Value.KindName})",
                 "tour" => Tour(o!),
-                "dp" => Join(Count(o!.GetObject("settings")?.Properties.Count ?? 0, "field"),
+                "dp" => Join(CliText.Count(o!.GetObject("settings")?.Properties.Count ?? 0, "field"),
                     o["action_multiple"] is JBoolean am ? "action_multiple " + (am.Value ? "true" : "false") : null,
                     o.GetString("webhook_url") is { } hook ? "webhook " + hook : null),
                 "advanced" => o!.GetString("title") is { } title ? "title " + Quote(locale is null ? title : WidgetInfo.Resolve(widget, locale, title) ?? title) : "no title",
@@ -171,7 +169,7 @@ public sealed record BlockRow(string Name, string Summary)
         int languages = images?.Properties.Count ?? 0;
         int count = images?.DistinctProperties.Sum(l => (l.Value as JArray)?.Items.Count ?? 0) ?? 0;
         bool on = tour["is_tour"] is JBoolean { Value: true };
-        return Join(on ? "on" : "off", Count(count, "image") + " in " + Count(languages, "language"));
+        return Join(on ? "on" : "off", CliText.Count(count, "image") + " in " + CliText.Count(languages, "language"));
     }
 
     private static string Handlers(JObject sb)
@@ -179,8 +177,6 @@ public sealed record BlockRow(string Name, string Summary)
         var handlers = sb.DistinctProperties.Where(h => h.Value is JObject).Select(h => h.Name).ToList();
         return "handlers: " + (handlers.Count == 0 ? "none" : string.Join(", ", handlers));
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Quote(string s) => "\"" + s + "\"";
 

@@ -107,9 +107,28 @@ public sealed class InfoCommandTests : IDisposable
         Assert.Contains("400×272 png", o);
         Assert.Contains("images/logo_dp.png", o);
         Assert.Contains("script.js", o);
-        Assert.DoesNotContain("kommo-widget.json", o);
-        Assert.DoesNotContain(".DS_Store", o);
         Assert.DoesNotContain("BAD", o);
+    }
+
+    [Fact]
+    public void Text_lists_the_files_pack_leaves_out_with_why_as_pack_dry_run_does()
+    {
+        string path = _fx.Folder(Rich().Set("package.json", "{}"));
+        var run = CliFixture.Run("info", path);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string shipped = run.Out[run.Out.IndexOf("files pack would ship", StringComparison.Ordinal)..run.Out.IndexOf("left out (3):", StringComparison.Ordinal)];
+        Assert.Contains("script.js", shipped);
+        Assert.DoesNotContain("package.json", shipped);
+        Assert.DoesNotContain(".DS_Store", shipped);
+        Assert.DoesNotContain("kommo-widget.json", shipped);
+        Assert.Contains("  .DS_Store  (junk: ", run.Out);
+        Assert.Contains("  kommo-widget.json  (kommo-widget configuration (never shipped))", run.Out);
+        Assert.Contains("  package.json  (npm manifest", run.Out);
+
+        var dryRun = CliFixture.Run("pack", path, "--dry-run", "-o", Path.Combine(_fx.Root, "w.zip"));
+        Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+        string Listing(string text) => text[text.IndexOf('\n', text.IndexOf(text.Contains("would pack") ? "would pack" : "files pack would ship", StringComparison.Ordinal)) ..];
+        Assert.Equal(Listing(dryRun.Out), Listing(run.Out));
     }
 
     [Fact]
@@ -140,6 +159,11 @@ public sealed class InfoCommandTests : IDisposable
         Assert.Contains("manifest.json", files);
         Assert.DoesNotContain("kommo-widget.json", files);
         Assert.DoesNotContain(".DS_Store", files);
+        var excluded = root.GetProperty("pack").GetProperty("excluded").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("path").GetString()!, e => e.GetProperty("reason").GetString()!);
+        Assert.Equal([".DS_Store", "kommo-widget.json"], excluded.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("junk: ", excluded[".DS_Store"]);
+        Assert.Contains("never shipped", excluded["kommo-widget.json"]);
         Assert.Equal(root.GetProperty("pack").GetProperty("files").EnumerateArray().Sum(f => f.GetProperty("bytes").GetInt64()),
             root.GetProperty("pack").GetProperty("totalBytes").GetInt64());
     }
@@ -162,13 +186,5 @@ public sealed class InfoCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("manifest.json is missing", run.Out);
         Assert.Contains("script.js", run.Out);
-    }
-
-    [Fact]
-    public void Missing_path_exits_2()
-    {
-        var run = CliFixture.Run("info", Path.Combine(_fx.Root, "nope"));
-        Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("does not exist", run.Error);
     }
 }

@@ -8,6 +8,20 @@ namespace KommoWidgetKit.Tests.Cli;
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+
+    /// <summary>Asserts the shape every usage error has: exit 2, nothing on stdout, and on stderr exactly one
+    /// <c>error: …</c> line and the help hint of <paramref name="command"/>. Returns the error line.</summary>
+    public string AssertUsageError(string command)
+    {
+        Assert.True(ExitCode == ExitCodes.UsageError, ToString());
+        Assert.True(Out == "", ToString());
+        var lines = Error.TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length == 2, ToString());
+        Assert.StartsWith("error: ", lines[0]);
+        string path = command.Length == 0 ? "kommo-widget" : "kommo-widget " + command;
+        Assert.Equal($"Run '{path} --help' for usage.", lines[1]);
+        return lines[0];
+    }
 }
 
 /// <summary>Runs <see cref="CliApp"/> in-process and writes widgets to temp folders and zips.</summary>

@@ -58,6 +58,23 @@ public class CorpusGoldenTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Widgets))]
+    public void Widgets_without_errors_pack_and_the_archive_loads_back_with_the_same_findings(string name)
+    {
+        var widget = WidgetLoader.Load(Path.Combine(RepoPaths.Corpus!, name, "widget"));
+        var result = WidgetValidator.Validate(widget);
+        if (result.HasErrors) return; // pack refuses these; the golden file pins why
+        using var zip = new MemoryStream();
+        var packed = KommoWidgetKit.Packaging.WidgetPacker.Pack(widget, null, zip);
+        Assert.NotEmpty(packed.Files);
+        zip.Position = 0;
+        var reloaded = WidgetLoader.LoadZip(zip, name + ".zip");
+        Assert.Equal(packed.Files.Select(f => f.Path), reloaded.Files.Select(f => f.Path));
+        static IEnumerable<string> Keys(ValidationResult r) => r.Diagnostics.Select(d => $"{d.Span} {d.Id}");
+        Assert.Equal(Keys(result), Keys(WidgetValidator.Validate(reloaded)));
+    }
+
     [Fact]
     public void Kommos_own_birthday_widget_has_no_error_beyond_the_missing_code_files()
     {

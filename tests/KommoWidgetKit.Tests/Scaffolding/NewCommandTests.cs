@@ -1,4 +1,5 @@
 using KommoWidgetKit.Cli;
+using KommoWidgetKit.Tests.Cli;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Tests.Support;
 
@@ -6,20 +7,12 @@ namespace KommoWidgetKit.Tests.Scaffolding;
 
 public class NewCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void New_then_validate_then_pack()
     {
         using var tmp = new TempFolder();
         string folder = tmp.Combine("hello-kommo");
-        var (code, stdout, stderr) = Run("new", "hello-kommo", "--output", folder, "--locales", "en,es", "--locations", "lcard-1,settings,digital_pipeline",
+        var (code, stdout, stderr) = CliFixture.Run("new", "hello-kommo", "--output", folder, "--locales", "en,es", "--locations", "lcard-1,settings,digital_pipeline",
             "--setting", "api_key:text:required", "--setting", "agents:users");
         Assert.True(code == 0, stderr);
         Assert.Contains("images/logo_dp.png", stdout);
@@ -27,9 +20,9 @@ public class NewCommandTests
         Assert.Equal(["en", "es"], manifest.Locales);
         Assert.Equal(["api_key", "agents"], manifest.Settings.Select(s => s.Code));
 
-        (code, stdout, stderr) = Run("validate", folder);
+        (code, stdout, stderr) = CliFixture.Run("validate", folder);
         Assert.True(code == 0, stdout + stderr);
-        (code, _, stderr) = Run("pack", folder, "-o", tmp.Combine("widget.zip"), "--profile", "public");
+        (code, _, stderr) = CliFixture.Run("pack", folder, "-o", tmp.Combine("widget.zip"), "--profile", "public");
         Assert.True(code == 0, stderr);
     }
 
@@ -38,7 +31,7 @@ public class NewCommandTests
     {
         using var tmp = new TempFolder();
         string folder = tmp.Combine("w");
-        Assert.Equal(0, Run("new", "amo-widget", "--platform", "amocrm", "-o", folder).Code);
+        Assert.Equal(0, CliFixture.Run("new", "amo-widget", "--platform", "amocrm", "-o", folder).ExitCode);
         Assert.Equal(["ru", "en"], WidgetLoader.Load(folder).Manifest!.Locales);
     }
 
@@ -49,10 +42,10 @@ public class NewCommandTests
         string folder = tmp.Combine("w");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "x.txt"), "x");
-        var (code, _, stderr) = Run("new", "w", "-o", folder);
+        var (code, _, stderr) = CliFixture.Run("new", "w", "-o", folder);
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("--force", stderr);
-        Assert.Equal(0, Run("new", "w", "-o", folder, "--force").Code);
+        Assert.Equal(0, CliFixture.Run("new", "w", "-o", folder, "--force").ExitCode);
     }
 
     [Theory]
@@ -63,10 +56,7 @@ public class NewCommandTests
     public void Bad_options_exit_2_with_one_line(string option, string value)
     {
         using var tmp = new TempFolder();
-        var (code, _, stderr) = Run("new", "w", "-o", tmp.Combine("w"), option, value);
-        Assert.Equal(ExitCodes.UsageError, code);
-        Assert.StartsWith("error: ", stderr);
-        Assert.DoesNotContain("   at ", stderr);
+        CliFixture.Run("new", "w", "-o", tmp.Combine("w"), option, value).AssertUsageError("new");
         Assert.False(Directory.Exists(tmp.Combine("w")));
     }
 }

@@ -85,7 +85,7 @@ public static partial class SpecConformance
         // style.css: every selector scoped under the widget's root class.
         var css = widget.GetFile("style.css");
         Assert.NotNull(css);
-        string cssText = Parsing.TextAnalysis.Decode(css.Content.Span);
+        string cssText = KommoWidgetKit.Parsing.TextAnalysis.Decode(css.Content.Span);
         string noComments = CssComment().Replace(cssText, "");
         var scopes = CssSelectors().Matches(noComments).SelectMany(m => m.Groups[1].Value.Split(',')).Select(s => s.Trim()).ToList();
         Assert.NotEmpty(scopes);
