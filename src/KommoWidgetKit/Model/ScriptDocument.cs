@@ -83,6 +83,16 @@ public sealed class ScriptDocument
     /// <summary>The factory function passed to <c>define</c>.</summary>
     public Node? Factory { get; private set; }
 
+    /// <summary>The widget constructor the factory returns (a function or class), when it can be found statically.</summary>
+    public Node? Constructor { get; private set; }
+
+    /// <summary>Where the factory hands back something that is certainly not a constructor (an object literal, a literal,
+    /// or nothing at all); null when it returns a function or when that cannot be told statically.</summary>
+    public Node? FactoryNonConstructor { get; private set; }
+
+    /// <summary>The constructor's name (<c>CustomWidget</c>), when it has one.</summary>
+    public string? ConstructorName { get; private set; }
+
     /// <summary>How the callbacks object was written.</summary>
     public CallbacksShape CallbacksShape { get; private set; }
 
@@ -111,6 +121,7 @@ public sealed class ScriptDocument
                 DefineCall = call;
                 var args = call.Arguments;
                 Factory = args[^1] is FunctionExpression or ArrowFunctionExpression ? args[^1] : null;
+                if (Factory is not null) FindConstructor(Factory);
                 var deps = args.OfType<ArrayExpression>().FirstOrDefault();
                 if (deps is not null)
                     Dependencies = deps.Elements.OfType<StringLiteral>().Select(s => (s.Value, SpanOf(s))).ToList();
@@ -128,6 +139,62 @@ public sealed class ScriptDocument
                     CallbacksShape = CallbacksShape.Dynamic;
                 }
             }
+        }
+    }
+
+    // The factory returns the constructor: `return function () {…}`, `return CustomWidget;` naming a function or
+    // class declared in the factory, or an arrow factory's expression body.
+    private void FindConstructor(Node factory)
+    {
+        Node? body = factory switch
+        {
+            FunctionExpression f => f.Body,
+            ArrowFunctionExpression a => a.Body,
+            _ => null,
+        };
+        Node? returned = body switch
+        {
+            FunctionBody block => block.Body.OfType<ReturnStatement>().LastOrDefault()?.Argument,
+            Expression e => e,
+            _ => null,
+        };
+        if (body is FunctionBody noReturn && !noReturn.Body.OfType<ReturnStatement>().Any())
+        {
+            FactoryNonConstructor = factory;
+            return;
+        }
+        switch (returned)
+        {
+            case ObjectExpression or ArrayExpression or Literal or TemplateLiteral:
+                FactoryNonConstructor = returned;
+                return;
+            case FunctionExpression or ClassExpression or ArrowFunctionExpression:
+                Constructor = returned;
+                ConstructorName = (returned as FunctionExpression)?.Id?.Name ?? (returned as ClassExpression)?.Id?.Name;
+                return;
+            case Identifier id when body is FunctionBody fb:
+                ConstructorName = id.Name;
+                foreach (var statement in fb.Body)
+                {
+                    switch (statement)
+                    {
+                        case FunctionDeclaration fd when fd.Id?.Name == id.Name:
+                            Constructor = fd;
+                            return;
+                        case ClassDeclaration cd when cd.Id?.Name == id.Name:
+                            Constructor = cd;
+                            return;
+                        case VariableDeclaration vd:
+                            foreach (var d in vd.Declarations)
+                                if (d.Id is Identifier { } name && name.Name == id.Name && d.Init is FunctionExpression or ClassExpression or ArrowFunctionExpression)
+                                {
+                                    Constructor = d.Init;
+                                    return;
+                                }
+                            break;
+                    }
+                }
+                return;
         }
     }
 

@@ -9,6 +9,7 @@ public static partial class RuleCatalog
         rules.Add(new ScriptMissingRule());
         rules.Add(new ScriptSyntaxErrorRule());
         rules.Add(new ScriptNotAmdRule());
+        rules.Add(new FactoryNotConstructorRule());
         rules.Add(new CallbacksNotFoundRule());
         rules.Add(new CoreCallbackMissingRule());
         rules.Add(new LocationCallbackMissingRule());

@@ -18,6 +18,8 @@ public static partial class RuleIds
     public const string CallbackNotFunction = "KW2006";
     /// <summary>The callbacks object is built at run time, so its members cannot be checked.</summary>
     public const string CallbacksDynamic = "KW2007";
+    /// <summary>The define factory returns something that is not the widget constructor.</summary>
+    public const string FactoryNotConstructor = "KW2008";
     /// <summary><c>eval</c>, <c>new Function</c> or a string passed to setTimeout/setInterval.</summary>
     public const string Eval = "KW2010";
     /// <summary>Synchronous XMLHttpRequest (<c>async: false</c>).</summary>

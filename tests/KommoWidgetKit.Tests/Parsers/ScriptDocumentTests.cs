@@ -14,6 +14,8 @@ public class ScriptDocumentTests
         Assert.Null(s.SyntaxError);
         Assert.NotNull(s.DefineCall);
         Assert.NotNull(s.Factory);
+        Assert.Equal("CustomWidget", s.ConstructorName);
+        Assert.Equal((2, 22), (s.SpanOf(s.Constructor!).StartLine, s.SpanOf(s.Constructor!).StartColumn));
         Assert.Equal(["jquery"], s.Dependencies.Select(d => d.Id));
         Assert.Equal(CallbacksShape.Literal, s.CallbacksShape);
         Assert.Equal(["render", "init", "bind_actions", "settings", "onSave", "destroy"], s.Callbacks.Select(c => c.Name));
@@ -28,6 +30,25 @@ public class ScriptDocumentTests
         Assert.Equal(["render", "leads", "leads.selected", "todo", "todo.selected"], s.Callbacks.Select(c => c.Name));
         Assert.True(s.HasCallback("todo.selected"));
         Assert.True(s.Callbacks.Single(c => c.Name == "todo.selected").IsFunction);
+    }
+
+    [Theory]
+    [InlineData("define([], function () { return function () { this.callbacks = {}; return this; }; });", null)]
+    [InlineData("define([], function () { function W() { this.callbacks = {}; return this; } return W; });", "W")]
+    [InlineData("define([], function () { class Widget { constructor() { this.callbacks = {}; } } return Widget; });", "Widget")]
+    [InlineData("define(['jquery'], ($) => function Named() { this.callbacks = {}; return this; });", "Named")]
+    public void The_constructor_the_factory_returns_is_found(string js, string? name)
+    {
+        var s = Parse(js);
+        Assert.NotNull(s.Constructor);
+        Assert.Equal(name, s.ConstructorName);
+    }
+
+    [Fact]
+    public void A_factory_returning_something_else_has_no_constructor()
+    {
+        Assert.Null(Parse("define([], function () { return { callbacks: {} }; });").Constructor);
+        Assert.Null(Parse("define([], function () { var x = 1; return x; });").Constructor);
     }
 
     [Fact]

@@ -27,16 +27,6 @@ public class OtherRulesCatalogTests
         Assert.Empty(found);
     }
 
-    [Fact]
-    public void All_rules_of_the_areas_are_registered_with_unique_ids_and_names()
-    {
-        var ours = RuleCatalog.All.Where(r => IsOurs(r.Descriptor.Id)).ToList();
-        Assert.Equal(40, ours.Count);
-        Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Descriptor.Id).Distinct().Count());
-        Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Descriptor.Name).Distinct().Count());
-        Assert.All(ours, r => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", r.Descriptor.Name));
-    }
-
     [Theory]
     [MemberData(nameof(OurIds))]
     public void Rule_has_a_matching_doc_page_and_a_test_file(string id)
