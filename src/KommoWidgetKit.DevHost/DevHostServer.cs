@@ -13,14 +13,32 @@ namespace KommoWidgetKit.DevHost;
 /// <summary>Entry points of <c>kommo-widget dev</c>: build or run the local host that emulates the Kommo interface.</summary>
 public static class DevHostServer
 {
-    /// <summary>Runs the host until <paramref name="ct"/> is cancelled; returns the exit code (0 ok, 2 usage error).</summary>
+    /// <summary>Runs the host until <paramref name="ct"/> is cancelled; returns the exit code (0 ok, 2 usage error, written to the log).</summary>
     public static async Task<int> RunAsync(DevHostOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            await ServeAsync(options, ct);
+            return 0;
+        }
+        catch (DevHostUsageException ex)
+        {
+            options.Log.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>
+    /// Runs the host until <paramref name="ct"/> is cancelled (Ctrl+C in the CLI) or the process gets SIGTERM.
+    /// A missing widget, a bad port or a port in use throw <see cref="DevHostUsageException"/> before anything is served.
+    /// </summary>
+    public static async Task ServeAsync(DevHostOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(options.WidgetPath) && !Directory.Exists(options.WidgetPath))
         {
-            options.Log.WriteLine($"error: widget not found: {options.WidgetPath}");
-            return 2;
+            throw new DevHostUsageException($"'{options.WidgetPath}' does not exist");
         }
         WebApplication app;
         try
@@ -29,8 +47,7 @@ public static class DevHostServer
         }
         catch (ArgumentException ex)
         {
-            options.Log.WriteLine($"error: {ex.Message}");
-            return 2;
+            throw new DevHostUsageException(ex.Message);
         }
         await using (app)
         {
@@ -40,8 +57,7 @@ public static class DevHostServer
             }
             catch (IOException ex)
             {
-                options.Log.WriteLine($"error: cannot listen on 127.0.0.1:{options.Port}: {ex.Message} (use --port 0 for any free port)");
-                return 2;
+                throw new DevHostUsageException($"cannot listen on 127.0.0.1:{options.Port}: {FirstLine(ex.Message)} (use --port 0 for any free port)");
             }
             var context = app.Services.GetRequiredService<DevHostContext>();
             var address = ListeningAddress(app);
@@ -62,9 +78,11 @@ public static class DevHostServer
             context.Hub.CompleteAll();
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await app.StopAsync(stopping.Token);
+            context.Log("[dev] stopped");
         }
-        return 0;
     }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
 
     /// <summary>Builds the host (Kestrel on 127.0.0.1:<see cref="DevHostOptions.Port"/>) without starting it.</summary>
     public static WebApplication Build(DevHostOptions options)
@@ -271,3 +289,6 @@ public static class DevHostServer
         return next(http);
     }
 }
+
+/// <summary>A problem with what the host was asked to serve (missing widget, bad or busy port): the CLI's usage error.</summary>
+public sealed class DevHostUsageException(string message) : Exception(message);
