@@ -432,4 +432,40 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         Assert.Empty(await ProblemsAsync(page));
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_widget_reads_the_open_lead_from_the_sandbox_api_and_the_card_status_select_sets_off_the_dp_webhook()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var widget = TempWidget.Copy("api_panel");
+        var manifestPath = System.IO.Path.Combine(widget.Path, "manifest.json");
+        File.WriteAllText(manifestPath, File.ReadAllText(manifestPath).Replace("\"action_multiple\": false", $"\"action_multiple\": false, \"webhook_url\": \"{receiver.Url}\""));
+        await using var host = await RunningHost.StartAsync(widget.Path, configure: o => o with { ApiToken = "browser-token" });
+        await InstallAsync(host);
+        using var http = SandboxTests.Plain();
+        const long leadId = 30000004;
+        var lead = await SandboxTests.GetJsonAsync(http, $"{host.Address}/api/v4/leads/{leadId}", "browser-token");
+        var (pipeline, stages) = await SandboxTests.StagesAsync(http, host.Address, "browser-token");
+        var target = stages.First(s => s != lead.GetProperty("status_id").GetInt64() || lead.GetProperty("pipeline_id").GetInt64() != pipeline);
+        (await http.PostAsJsonAsync($"{host.Address}/__kommo/api/dp/{pipeline}/{target}", new { message = "Hi there" })).EnsureSuccessStatusCode();
+
+        var page = await OpenAsync(host, $"/leads/detail/{leadId}");
+        var block = page.Locator(".card-widgets__widget-api_panel");
+        await Assertions.Expect(block.Locator(".api-panel__name")).ToHaveTextAsync(lead.GetProperty("name").GetString()!);
+        await Assertions.Expect(block.Locator(".api-panel__price")).ToHaveTextAsync("Budget: " + lead.GetProperty("price").GetInt64());
+        await Assertions.Expect(page.Locator("#person_name")).ToHaveValueAsync(lead.GetProperty("name").GetString()!);
+        await ShotAsync(page, "api-panel");
+
+        // The card header's status select moves the lead through the sandbox API, like Kommo's.
+        var option = page.Locator($"select[name='lead[STATUS]'] option[value='{target}'][data-pipeline='{pipeline}']");
+        await page.SelectOptionAsync("select[name='lead[STATUS]']", new SelectOptionValue { Index = await option.EvaluateAsync<int>("o => o.index") });
+        await Assertions.Expect(page.Locator(".card-fields__status-note")).ToContainTextAsync("Moved to");
+        var account = await SandboxTests.GetJsonAsync(http, host.Address + "/api/v4/account", "browser-token");
+        SandboxTests.AssertPayload((await receiver.NextAsync()).Body, 14, leadId, pipeline, target, account);
+        var moved = await SandboxTests.GetJsonAsync(http, $"{host.Address}/api/v4/leads/{leadId}", "browser-token");
+        Assert.Equal(target, moved.GetProperty("status_id").GetInt64());
+        Assert.Equal(target, await page.EvaluateAsync<long>("() => APP.constant('card_element').status"));
+        Assert.Empty(await ProblemsAsync(page));
+        await page.CloseAsync();
+    }
 }
