@@ -7,14 +7,23 @@ namespace KommoWidgetKit.Cli;
 public static class CliApp
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Execute(args, stdout, stderr, (parse, config) => Task.FromResult(parse.Invoke(config))).GetAwaiter().GetResult();
+
+    /// <summary>Like <see cref="Run"/>, for commands that run until stopped (<c>dev</c>): cancelling <paramref name="ct"/>
+    /// stops them as Ctrl+C does.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        Execute(args, stdout, stderr, (parse, config) => parse.InvokeAsync(config, ct));
+
+    private static async Task<int> Execute(string[] args, TextWriter stdout, TextWriter stderr, Func<ParseResult, InvocationConfiguration, Task<int>> invoke)
     {
-        var root = new RootCommand("kommo-widget: validate, pack, scaffold and inspect Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.");
+        var root = new RootCommand("kommo-widget: validate, pack, scaffold, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.");
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
         root.Add(PackCommand.Create(console));
         root.Add(NewCommand.Create(console));
         root.Add(InfoCommand.Create(console));
+        root.Add(DevCommand.Create(console));
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new PrintVersionAction();
 
         var parse = root.Parse(args);
@@ -26,7 +35,7 @@ public static class CliApp
         }
         try
         {
-            return parse.Invoke(config);
+            return await invoke(parse, config).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {

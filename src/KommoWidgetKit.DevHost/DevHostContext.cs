@@ -32,6 +32,16 @@ internal sealed class DevHostContext
 
     public HostStore Store { get; }
 
+    /// <summary>The sandbox API's store (same SQLite file as <see cref="Store"/>); set once the host is built.</summary>
+    public KommoWidgetKit.Sandbox.SandboxStore Sandbox { get; set; } = null!;
+
+    /// <summary>The effective sandbox API token.</summary>
+    public string ApiToken => Sandbox.ApiToken;
+
+    /// <summary>Name of the cookie that authorises the emulated pages' own <c>/api/v4</c> calls; per port, because
+    /// browsers share cookies between ports of one host name.</summary>
+    public static string SessionCookie(HttpContext http) => "kommo_dev_session_" + http.Connection.LocalPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public LiveReloadHub Hub { get; } = new();
 
     public string Secret { get; }

@@ -18,26 +18,30 @@ public sealed record DevHostOptions
     /// <summary>Open the default browser on the widget's pages after start.</summary>
     public bool Open { get; init; }
 
-    /// <summary>Long-lived token of the sandbox API (exposed to the sandbox, shown by <c>system().amohash</c>).</summary>
+    /// <summary>Name of the environment variable that gives the sandbox API token when <see cref="ApiToken"/> is null.</summary>
+    public const string TokenVariable = "KOMMO_WIDGET_DEV_TOKEN";
+
+    /// <summary>Bearer token of the sandbox API (<c>/api/v4</c>), also <c>system().amohash</c>; null = the
+    /// <see cref="TokenVariable"/> environment variable, else one generated on the first run and kept in the database.</summary>
     public string? ApiToken { get; init; }
 
-    /// <summary>Seed of the built-in sample records (cards, lists, users).</summary>
+    /// <summary>Seed of the sandbox data; used when the database is seeded (first run or <see cref="Reset"/>).</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Forget saved settings and install state before starting.</summary>
+    /// <summary>Start over: forget saved settings, install state and digital pipeline actions, and seed the sandbox data again.</summary>
     public bool Reset { get; init; }
 
     /// <summary>Watch the widget for changes and push live-reload events (tests may turn it off).</summary>
     public bool Watch { get; init; } = true;
 
     /// <summary>Account, users and records for cards and lists; null = an <see cref="State.IHostData"/> registered by
-    /// <see cref="ConfigureServices"/>, else the built-in <see cref="State.SampleHostData"/> from <see cref="Seed"/>.</summary>
+    /// <see cref="ConfigureServices"/>, else <see cref="State.SandboxHostData"/> over the sandbox API's store.</summary>
     public State.IHostData? Data { get; init; }
 
-    /// <summary>Extra services (e.g. the sandbox API) registered before the host is built.</summary>
+    /// <summary>Extra services registered after the host's own (the sandbox API is always there), before the host is built.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    /// <summary>Extra endpoints (e.g. the sandbox API) mapped after the host's own; they get the same loopback rules.</summary>
+    /// <summary>Extra endpoints mapped after the host's own and the sandbox API's; they get the same loopback rules.</summary>
     public Action<WebApplication>? ConfigureApp { get; init; }
 
     /// <summary>Where the host writes its terminal output.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using KommoWidgetKit.DevHost.Endpoints;
 using KommoWidgetKit.DevHost.State;
 using KommoWidgetKit.DevHost.Widget;
+using KommoWidgetKit.Sandbox;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,14 +13,32 @@ namespace KommoWidgetKit.DevHost;
 /// <summary>Entry points of <c>kommo-widget dev</c>: build or run the local host that emulates the Kommo interface.</summary>
 public static class DevHostServer
 {
-    /// <summary>Runs the host until <paramref name="ct"/> is cancelled; returns the exit code (0 ok, 2 usage error).</summary>
+    /// <summary>Runs the host until <paramref name="ct"/> is cancelled; returns the exit code (0 ok, 2 usage error, written to the log).</summary>
     public static async Task<int> RunAsync(DevHostOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            await ServeAsync(options, ct);
+            return 0;
+        }
+        catch (DevHostUsageException ex)
+        {
+            options.Log.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>
+    /// Runs the host until <paramref name="ct"/> is cancelled (Ctrl+C in the CLI) or the process gets SIGTERM.
+    /// A missing widget, a bad port or a port in use throw <see cref="DevHostUsageException"/> before anything is served.
+    /// </summary>
+    public static async Task ServeAsync(DevHostOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(options.WidgetPath) && !Directory.Exists(options.WidgetPath))
         {
-            options.Log.WriteLine($"error: widget not found: {options.WidgetPath}");
-            return 2;
+            throw new DevHostUsageException($"'{options.WidgetPath}' does not exist");
         }
         WebApplication app;
         try
@@ -28,8 +47,7 @@ public static class DevHostServer
         }
         catch (ArgumentException ex)
         {
-            options.Log.WriteLine($"error: {ex.Message}");
-            return 2;
+            throw new DevHostUsageException(ex.Message);
         }
         await using (app)
         {
@@ -39,8 +57,7 @@ public static class DevHostServer
             }
             catch (IOException ex)
             {
-                options.Log.WriteLine($"error: cannot listen on 127.0.0.1:{options.Port}: {ex.Message} (use --port 0 for any free port)");
-                return 2;
+                throw new DevHostUsageException($"cannot listen on 127.0.0.1:{options.Port}: {FirstLine(ex.Message)} (use --port 0 for any free port)");
             }
             var context = app.Services.GetRequiredService<DevHostContext>();
             var address = ListeningAddress(app);
@@ -61,9 +78,11 @@ public static class DevHostServer
             context.Hub.CompleteAll();
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await app.StopAsync(stopping.Token);
+            context.Log("[dev] stopped");
         }
-        return 0;
     }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
 
     /// <summary>Builds the host (Kestrel on 127.0.0.1:<see cref="DevHostOptions.Port"/>) without starting it.</summary>
     public static WebApplication Build(DevHostOptions options)
@@ -89,19 +108,23 @@ public static class DevHostServer
         builder.Services.AddProblemDetails();
         var context = new DevHostContext(options);
         builder.Services.AddSingleton(context);
+        // The sandbox Kommo API lives in the same SQLite file as the host's settings; --reset starts both over.
+        builder.Services.AddKommoSandboxApi(SandboxOptions(context));
         options.ConfigureServices?.Invoke(builder.Services);
-        // Records for cards and lists: options.Data, else an IHostData the extra services registered (the sandbox), else samples.
+        // Records for cards and lists: options.Data, else an IHostData the extra services registered, else the sandbox's.
         if (options.Data is not null)
         {
             builder.Services.AddSingleton(options.Data);
         }
         else
         {
-            builder.Services.TryAddSingleton<IHostData>(_ => new SampleHostData(options.Seed));
+            builder.Services.TryAddSingleton<IHostData>(services => new SandboxHostData(services.GetRequiredService<SandboxStore>()));
         }
 
         var app = builder.Build();
+        context.Sandbox = app.Services.GetRequiredService<SandboxStore>();
         context.Data = app.Services.GetRequiredService<IHostData>();
+        var dp = new DigitalPipelineHook(context, context.Sandbox);
         app.Use(LoopbackOnly);
         app.MapPages(context);
         app.MapAssets();
@@ -109,6 +132,7 @@ public static class DevHostServer
         app.MapState(context);
         app.MapServices(context);
         app.MapEvents(context);
+        app.MapKommoSandboxApi();
         options.ConfigureApp?.Invoke(app);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(context, ListeningAddress(app)));
@@ -125,7 +149,67 @@ public static class DevHostServer
         {
             app.Lifetime.ApplicationStopping.Register(context.Hub.CompleteAll);
         }
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            dp.Detach();
+            dp.DrainAsync().GetAwaiter().GetResult();
+        });
         return app;
+    }
+
+    /// <summary>The sandbox API token: the option, else <see cref="DevHostOptions.TokenVariable"/>, else null (generated and kept).</summary>
+    public static string? ResolveApiToken(DevHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ApiToken))
+        {
+            return options.ApiToken.Trim();
+        }
+        return Environment.GetEnvironmentVariable(DevHostOptions.TokenVariable) is { Length: > 0 } fromEnvironment
+            ? fromEnvironment.Trim()
+            : null;
+    }
+
+    private static SandboxApiOptions SandboxOptions(DevHostContext context)
+    {
+        var widget = context.Widget;
+        return new SandboxApiOptions
+        {
+            DatabasePath = context.Store.DatabasePath,
+            ApiToken = ResolveApiToken(context.Options),
+            Seed = context.Options.Seed,
+            Reset = context.Options.Reset,
+            WidgetCode = widget.Code,
+            WidgetVersion = widget.Version,
+            WidgetSettings = ManifestSettings(widget.Manifest),
+            WidgetWorksWithDigitalPipeline = widget.Locations.Contains("digital_pipeline"),
+            // The pages the host serves carry a per-port cookie with the token, so the widget's own calls need no header.
+            IsPageRequest = http => http.Request.Cookies.TryGetValue(DevHostContext.SessionCookie(http), out var value)
+                && value is not null && context.Sandbox is not null
+                && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.UTF8.GetBytes(value), System.Text.Encoding.UTF8.GetBytes(context.ApiToken)),
+        };
+    }
+
+    private static IReadOnlyList<SandboxWidgetSetting> ManifestSettings(System.Text.Json.JsonElement? manifest)
+    {
+        if (manifest is not { ValueKind: System.Text.Json.JsonValueKind.Object } m
+            || !m.TryGetProperty("settings", out var settings) || settings.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return [];
+        }
+        var list = new List<SandboxWidgetSetting>();
+        foreach (var field in settings.EnumerateObject())
+        {
+            if (field.Value.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                continue;
+            }
+            string Text(string name) => field.Value.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
+            var required = field.Value.TryGetProperty("required", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.True;
+            list.Add(new SandboxWidgetSetting(field.Name, Text("name"), Text("type") is { Length: > 0 } type ? type : "text", required));
+        }
+        return list;
     }
 
     /// <summary>The address the host listens on once started, e.g. <c>http://127.0.0.1:5173</c>.</summary>
@@ -159,8 +243,11 @@ public static class DevHostServer
         context.Log($"  locations: {(widget.Locations.Count == 0 ? "(none)" : string.Join(", ", widget.Locations))}");
         context.Log($"  settings and install state: {context.Store.DatabasePath}");
         context.Log($"  X-Auth-Token dev secret (HS256): {context.Secret}");
+        context.Log($"Sandbox Kommo API: {address}/api/v4/ (same database; seed {context.Options.Seed} on first run or --reset)");
+        context.Log($"  API token: {context.ApiToken}");
+        context.Log($"  curl -H 'Authorization: Bearer {context.ApiToken}' {address}/api/v4/leads");
         context.Log("Pages:");
-        foreach (var page in PageEndpoints.Pages(widget.Code))
+        foreach (var page in PageEndpoints.Pages(widget.Code, context.Data))
         {
             context.Log($"  {address}{page.Example}  {page.Title}");
         }
@@ -202,3 +289,6 @@ public static class DevHostServer
         return next(http);
     }
 }
+
+/// <summary>A problem with what the host was asked to serve (missing widget, bad or busy port): the CLI's usage error.</summary>
+public sealed class DevHostUsageException(string message) : Exception(message);

@@ -24,6 +24,7 @@ internal sealed record HostDataDto(
     HostUser User,
     HostAccount Account,
     IReadOnlyList<HostUser> Managers,
+    IReadOnlyDictionary<string, string> Groups,
     IReadOnlyList<HostPipeline> Pipelines,
     Dictionary<string, IReadOnlyList<HostEntity>> Entities);
 

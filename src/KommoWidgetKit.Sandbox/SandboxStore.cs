@@ -167,6 +167,36 @@ public sealed class SandboxStore
         return new SandboxPage(array, page, limit, hasNext, total);
     }
 
+    /// <summary>Tasks in id order (at most <paramref name="limit"/>), as <c>GET /api/v4/tasks</c> returns them.</summary>
+    public JsonArray GetTasks(int limit = ListRequest.MaxLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, ListRequest.MaxLimit);
+        var context = new DefaultHttpContext();
+        context.Request.Query = new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+        });
+        var request = ListRequest.Parse(context, TaskRepository.Orders, out _)!;
+        var (items, _, _) = _db.Read((c, tx) => TaskRepository.List(c, tx, HostContext, request));
+        var array = new JsonArray();
+        foreach (var item in items)
+        {
+            array.Add((JsonNode)item);
+        }
+
+        return array;
+    }
+
+    /// <summary>
+    /// Raised after a write committed that put leads into a stage: added leads, and leads moved to another stage or
+    /// pipeline (<c>POST</c>/<c>PATCH /api/v4/leads</c>, <c>/leads/{id}</c>, <c>/leads/complex</c>). Handlers run on the
+    /// request's thread before the answer is written, so they should hand slow work (webhooks) off.
+    /// </summary>
+    public event Action<IReadOnlyList<LeadStatusChange>>? LeadsMoved;
+
+    internal void PublishLeadMoves(IReadOnlyList<LeadStatusChange> moves) => LeadsMoved?.Invoke(moves);
+
     /// <summary>The widget with this code as <c>GET /api/v4/widgets/{code}</c> returns it, or null.</summary>
     public JsonObject? GetWidget(string code) => _db.Read((c, tx) => WidgetRepository.Get(c, tx, HostContext, code));
 

@@ -41,9 +41,12 @@ internal sealed class RunningHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningHost(WebApplication app, string address, StringWriter log)
+    private readonly TextWriter _writer;
+
+    private RunningHost(WebApplication app, string address, StringWriter log, TextWriter writer)
     {
         _app = app;
+        _writer = writer;
         Address = address;
         Log = log;
     }
@@ -52,12 +55,23 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public StringWriter Log { get; }
 
-    public static async Task<RunningHost> StartAsync(string widgetPath, bool watch = false)
+    public static async Task<RunningHost> StartAsync(string widgetPath, bool watch = false, Func<DevHostOptions, DevHostOptions>? configure = null)
     {
         var log = new StringWriter();
-        var app = DevHostServer.Build(new DevHostOptions { WidgetPath = widgetPath, Port = 0, Log = TextWriter.Synchronized(log), Watch = watch });
+        var writer = TextWriter.Synchronized(log);
+        var options = new DevHostOptions { WidgetPath = widgetPath, Port = 0, Log = writer, Watch = watch };
+        var app = DevHostServer.Build(configure is null ? options : configure(options));
         await app.StartAsync();
-        return new RunningHost(app, DevHostServer.ListeningAddress(app), log);
+        return new RunningHost(app, DevHostServer.ListeningAddress(app), log, writer);
+    }
+
+    /// <summary>What the host printed so far (the synchronized writer locks on itself).</summary>
+    public string Output()
+    {
+        lock (_writer)
+        {
+            return Log.ToString();
+        }
     }
 
     public async ValueTask DisposeAsync()

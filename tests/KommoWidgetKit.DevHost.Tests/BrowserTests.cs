@@ -49,11 +49,11 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         using var widget = TempWidget.Copy("card_panel");
         await using var host = await RunningHost.StartAsync(widget.Path);
         await InstallAsync(host);
-        var page = await OpenAsync(host, "/leads/detail/1000001");
+        var page = await OpenAsync(host, "/leads/detail/30000001");
 
         var block = page.Locator(".card-widgets__widget-card_panel");
         await Assertions.Expect(block.Locator(".card-panel-demo__title")).ToHaveTextAsync("Hello from the panel");
-        await Assertions.Expect(block.Locator(".card-panel-demo__lead")).ToHaveTextAsync("[Lead] #1000001");
+        await Assertions.Expect(block.Locator(".card-panel-demo__lead")).ToHaveTextAsync("[Lead] #30000001");
         await Assertions.Expect(block.Locator("button.button-input.card-panel-demo__button")).ToContainTextAsync("Do it");
         await Assertions.Expect(block.Locator(".card-panel-demo__own")).ToHaveTextAsync("own template ok");
         await Assertions.Expect(block.Locator(".card-panel-demo__title")).ToHaveCSSAsync("color", "rgb(1, 2, 3)");
@@ -79,7 +79,9 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         Assert.Equal(3, authorized.GetProperty("x_auth_token").GetString()!.Split('.').Length);
         await page.EvaluateAsync("() => APP.widgets.list.card_panel.add_action('phone', function (data) { window.__phone = data.value; })");
         await page.ClickAsync(".phone_wrapper .js-widget-action");
-        Assert.Equal("+155502000", await page.EvaluateAsync<string>("() => window.__phone"));
+        var firstPhone = await page.InputValueAsync(".phone_wrapper input >> nth=0");
+        Assert.StartsWith("+1555", firstPhone);
+        Assert.Equal(firstPhone, await page.EvaluateAsync<string>("() => window.__phone"));
         Assert.Equal("leads", await page.EvaluateAsync<string>("() => AMOCRM.getBaseEntity()"));
         Assert.True(await page.EvaluateAsync<bool>("() => APP === AMOCRM && APP.isCard() && APP.constant('user').id === 9000001"));
         await page.EvaluateAsync("() => window.__kommoDev.calls.length = 0");
@@ -92,11 +94,11 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
 
         // Moving to a contact card (ccard-0): destroy in the lead card, then script only, no panel block.
         await page.EvaluateAsync("() => window.__kommoDev.calls.length = 0");
-        await page.EvaluateAsync("() => window.__kommoDev.navigate('/contacts/detail/2000001')");
+        await page.EvaluateAsync("() => window.__kommoDev.navigate('/contacts/detail/10000001')");
         await WaitReadyAsync(page);
         Assert.Equal(["destroy@lcard", "render@ccard", "init@ccard", "bind_actions@ccard"], await CallsAsync(page));
         await Assertions.Expect(page.Locator(".card-widgets__widget-card_panel")).ToHaveCountAsync(0);
-        Assert.Equal("/contacts/detail/2000001", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("/contacts/detail/10000001", new Uri(page.Url).AbsolutePath);
         await page.CloseAsync();
     }
 
@@ -111,7 +113,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
             await page.ClickAsync(".js-widget-card-settings_custom");
             var modal = page.Locator(".modal.settings_custom");
             await Assertions.Expect(modal.Locator(".widget_settings_block__title_field")).ToHaveTextAsync(["API key *:", "Secret:", "Extensions:", "Options *:"]);
-            await Assertions.Expect(modal.Locator(".widget_settings_block__descr")).ToContainTextAsync("Connects to the demo service of devhost.");
+            await Assertions.Expect(modal.Locator(".widget_settings_block__descr")).ToContainTextAsync("Connects to the demo service of devaccount.");
             await Assertions.Expect(modal.Locator("#settings_custom_custom_content .control-checkbox")).ToContainTextAsync("I agree to the terms");
             Assert.Equal(["render@settings", "init@settings", "bind_actions@settings", "settings@settings"], await CallsAsync(page));
             await ShotAsync(page, "settings-modal");
@@ -166,18 +168,18 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await InstallAsync(host);
         var page = await OpenAsync(host, "/leads/list/");
         Assert.Equal(["render@llist", "init@llist", "bind_actions@llist"], await CallsAsync(page));
-        await page.CheckAsync(".js-item-id-1000001 .js-list-checkbox");
-        await page.CheckAsync(".js-item-id-1000003 .js-list-checkbox");
+        await page.CheckAsync(".js-item-id-30000001 .js-list-checkbox");
+        await page.CheckAsync(".js-item-id-30000003 .js-list-checkbox");
         await page.ClickAsync(".js-list-more");
         await page.ClickAsync(".js-widget-mass-action[data-code=list_selected]");
-        await Assertions.Expect(page.Locator("#widgets_overlay .mass-sender")).ToHaveTextAsync("leads: 2 selected (1000001,1000003)");
+        await Assertions.Expect(page.Locator("#widgets_overlay .mass-sender")).ToHaveTextAsync("leads: 2 selected (30000001,30000003)");
         Assert.Equal("leads.selected@llist", (await CallsAsync(page)).Last());
         await ShotAsync(page, "leads-list");
 
         // tlist-0: todo.selected runs, but there is no panel to draw into.
         await page.EvaluateAsync("() => window.__kommoDev.navigate('/todo/list/')");
         await WaitReadyAsync(page);
-        await page.CheckAsync(".js-item-id-5000002 .js-list-checkbox");
+        await page.CheckAsync(".js-item-id-50000002 .js-list-checkbox");
         await page.ClickAsync(".js-list-more");
         await page.ClickAsync(".js-widget-mass-action");
         Assert.Equal(["destroy@llist", "render@tlist", "init@tlist", "bind_actions@tlist", "todo.selected@tlist"], (await CallsAsync(page)).Skip(4).ToArray());
@@ -193,7 +195,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         {
             await InstallAsync(host);
             var page = await OpenAsync(host, "/settings/widgets/advanced/");
-            await Assertions.Expect(page.Locator("#work-area-advanced .advanced-demo")).ToHaveTextAsync("Advanced page of advanced for account devhost (moment ok)");
+            await Assertions.Expect(page.Locator("#work-area-advanced .advanced-demo")).ToHaveTextAsync("Advanced page of advanced for account devaccount (moment ok)");
             await Assertions.Expect(page.Locator(".settings-advanced__title")).ToHaveTextAsync("Advanced demo settings");
             Assert.Equal(["render@advanced_settings", "init@advanced_settings", "bind_actions@advanced_settings", "advancedSettings@advanced_settings"], await CallsAsync(page));
             // everywhere: the dashboard runs render/init/bind_actions in its own area.
@@ -207,7 +209,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await using (var host = await RunningHost.StartAsync(widget.Path))
         {
             await InstallAsync(host);
-            var page = await OpenAsync(host, "/settings/pipeline/leads/7000001/");
+            var page = await OpenAsync(host, "/settings/pipeline/leads/8000001/");
             await page.ClickAsync(".digital-pipeline__short-task_widget-style_digital_pipeline");
             await Assertions.Expect(page.Locator("#widget_settings__fields_wrapper .dp-demo__hint")).ToHaveTextAsync("Sent when the lead enters the stage");
             await Assertions.Expect(page.Locator("#widget_settings__fields_wrapper .widget_settings_block__title_field")).ToHaveTextAsync("Message to send *:");
@@ -224,7 +226,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
             // lead_sources on the same pipeline settings page: onAddAsSource(pipeline_id).
             await page.ClickAsync(".js-add-source");
             await Assertions.Expect(page.Locator(".digital-pipeline__sources__list")).ToHaveTextAsync("DP Demo");
-            await page.WaitForFunctionAsync("() => window.__source === '7000001/7000001'");
+            await page.WaitForFunctionAsync("() => window.__source === '8000001/8000001'");
             Assert.Equal("onAddAsSource@lead_sources", (await CallsAsync(page)).Last());
             await page.CloseAsync();
         }
@@ -263,7 +265,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await using (var host = await RunningHost.StartAsync(widget.Path))
         {
             await InstallAsync(host);
-            var page = await OpenAsync(host, "/leads/detail/1000002");
+            var page = await OpenAsync(host, "/leads/detail/30000002");
             await page.ClickAsync(".card-tabs__item[data-tab=card_sdk]");
             await Assertions.Expect(page.Locator("#card_sdk .card-sdk__linked .card-sdk__item__name")).ToHaveTextAsync(["Support plan"]);
             await Assertions.Expect(page.Locator("#card_sdk .card-sdk__catalog .card-sdk__item__name")).ToHaveTextAsync(["Widget license", "Support plan"]);
@@ -285,7 +287,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         using var widget = TempWidget.Copy("broken");
         await using var host = await RunningHost.StartAsync(widget.Path);
         await InstallAsync(host);
-        var page = await OpenAsync(host, "/leads/detail/1000001");
+        var page = await OpenAsync(host, "/leads/detail/30000001");
         var overlay = page.Locator("#kommo-dev-overlay");
         await Assertions.Expect(overlay).ToBeVisibleAsync();
         await Assertions.Expect(overlay).ToContainTextAsync("render returned undefined, so init and bind_actions were not called");
@@ -305,7 +307,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         using var widget = TempWidget.Copy("card_panel");
         await using var host = await RunningHost.StartAsync(widget.Path, watch: true);
         await InstallAsync(host);
-        var page = await OpenAsync(host, "/leads/detail/1000001");
+        var page = await OpenAsync(host, "/leads/detail/30000001");
         await page.EvaluateAsync("() => { window.__samePage = true; window.__kommoDev.calls.length = 0; }");
         var title = page.Locator(".card-widgets__widget-card_panel .card-panel-demo__title");
 
@@ -346,7 +348,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         await using var host = await RunningHost.StartAsync(widget.Path);
         var page = await OpenAsync(host, "/");
         await Assertions.Expect(page.Locator(".kommo-dev-index__table tbody tr")).ToHaveCountAsync(16);
-        await Assertions.Expect(page.Locator(".kommo-dev-index__table")).ToContainTextAsync("/settings/pipeline/leads/7000001/");
+        await Assertions.Expect(page.Locator(".kommo-dev-index__table")).ToContainTextAsync("/settings/pipeline/leads/8000001/");
 
         // Not installed yet: Kommo does not load the widget in lists, the page says how to install it.
         await page.ClickAsync(".nav__menu__item[data-entity=leads] > a");
@@ -370,8 +372,8 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"init_once\": false", "\"init_once\": true"));
         await using var host = await RunningHost.StartAsync(widget.Path);
         await InstallAsync(host);
-        var page = await OpenAsync(host, "/leads/detail/1000001");
-        await page.EvaluateAsync("() => window.__kommoDev.navigate('/contacts/detail/2000001')");
+        var page = await OpenAsync(host, "/leads/detail/30000001");
+        await page.EvaluateAsync("() => window.__kommoDev.navigate('/contacts/detail/10000001')");
         await WaitReadyAsync(page);
         Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard", "destroy@lcard", "render@ccard", "init@ccard"], await CallsAsync(page));
         Assert.Equal("skipped (init_once)", await page.EvaluateAsync<string>("() => window.__kommoDev.calls[5].result"));
@@ -384,7 +386,7 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         using var widget = TempWidget.Copy("card_panel");
         await using var host = await RunningHost.StartAsync(widget.Path);
         await InstallAsync(host);
-        var page = await OpenAsync(host, "/leads/detail/1000001");
+        var page = await OpenAsync(host, "/leads/detail/30000001");
         var rendered = await page.EvaluateAsync<Dictionary<string, string>>(@"() => {
             const self = APP.widgets.list.card_panel;
             const items = [{ id: 1, option: 'One' }, { id: 2, option: 'Two', is_checked: true }];
@@ -427,6 +429,42 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         Assert.Contains("date_field", rendered["date_field"]);
         Assert.Contains("type=\"file\"", rendered["file"]);
         Assert.Contains("switcher__on", rendered["switcher"]);
+        Assert.Empty(await ProblemsAsync(page));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_widget_reads_the_open_lead_from_the_sandbox_api_and_the_card_status_select_sets_off_the_dp_webhook()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var widget = TempWidget.Copy("api_panel");
+        var manifestPath = System.IO.Path.Combine(widget.Path, "manifest.json");
+        File.WriteAllText(manifestPath, File.ReadAllText(manifestPath).Replace("\"action_multiple\": false", $"\"action_multiple\": false, \"webhook_url\": \"{receiver.Url}\""));
+        await using var host = await RunningHost.StartAsync(widget.Path, configure: o => o with { ApiToken = "browser-token" });
+        await InstallAsync(host);
+        using var http = SandboxTests.Plain();
+        const long leadId = 30000004;
+        var lead = await SandboxTests.GetJsonAsync(http, $"{host.Address}/api/v4/leads/{leadId}", "browser-token");
+        var (pipeline, stages) = await SandboxTests.StagesAsync(http, host.Address, "browser-token");
+        var target = stages.First(s => s != lead.GetProperty("status_id").GetInt64() || lead.GetProperty("pipeline_id").GetInt64() != pipeline);
+        (await http.PostAsJsonAsync($"{host.Address}/__kommo/api/dp/{pipeline}/{target}", new { message = "Hi there" })).EnsureSuccessStatusCode();
+
+        var page = await OpenAsync(host, $"/leads/detail/{leadId}");
+        var block = page.Locator(".card-widgets__widget-api_panel");
+        await Assertions.Expect(block.Locator(".api-panel__name")).ToHaveTextAsync(lead.GetProperty("name").GetString()!);
+        await Assertions.Expect(block.Locator(".api-panel__price")).ToHaveTextAsync("Budget: " + lead.GetProperty("price").GetInt64());
+        await Assertions.Expect(page.Locator("#person_name")).ToHaveValueAsync(lead.GetProperty("name").GetString()!);
+        await ShotAsync(page, "api-panel");
+
+        // The card header's status select moves the lead through the sandbox API, like Kommo's.
+        var option = page.Locator($"select[name='lead[STATUS]'] option[value='{target}'][data-pipeline='{pipeline}']");
+        await page.SelectOptionAsync("select[name='lead[STATUS]']", new SelectOptionValue { Index = await option.EvaluateAsync<int>("o => o.index") });
+        await Assertions.Expect(page.Locator(".card-fields__status-note")).ToContainTextAsync("Moved to");
+        var account = await SandboxTests.GetJsonAsync(http, host.Address + "/api/v4/account", "browser-token");
+        SandboxTests.AssertPayload((await receiver.NextAsync()).Body, 14, leadId, pipeline, target, account);
+        var moved = await SandboxTests.GetJsonAsync(http, $"{host.Address}/api/v4/leads/{leadId}", "browser-token");
+        Assert.Equal(target, moved.GetProperty("status_id").GetInt64());
+        Assert.Equal(target, await page.EvaluateAsync<long>("() => APP.constant('card_element').status"));
         Assert.Empty(await ProblemsAsync(page));
         await page.CloseAsync();
     }

@@ -32,9 +32,9 @@ public sealed class HttpTests
 {
     private static readonly string[] PagePaths =
     [
-        "/", "/dashboard/", "/leads/pipeline/", "/leads/detail/1000001", "/contacts/detail/2000001", "/companies/detail/3000001",
-        "/customers/detail/4000001", "/leads/list/", "/contacts/list/contacts/", "/contacts/list/companies/", "/customers/list/",
-        "/todo/list/", "/settings/widgets/", "/settings/widgets/card_panel/", "/settings/pipeline/leads/7000001/",
+        "/", "/dashboard/", "/leads/pipeline/", "/leads/detail/30000001", "/contacts/detail/10000001", "/companies/detail/20000001",
+        "/customers/detail/40000001", "/leads/list/", "/contacts/list/contacts/", "/contacts/list/companies/", "/customers/list/",
+        "/todo/list/", "/settings/widgets/", "/settings/widgets/card_panel/", "/settings/pipeline/leads/8000001/",
         "/widget_page/card_panel/main/", "/widget_page/card_panel/main/sub/", "/salesbot/designer/",
     ];
 
@@ -53,14 +53,13 @@ public sealed class HttpTests
             Assert.Contains("/__kommo/runtime/kommo-runtime.js", await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no/such/page")).StatusCode);
-        foreach (var path in PageEndpointsPaths())
+        // The examples the terminal prints use the first record of each kind in the sandbox data.
+        var data = factory.Services.GetRequiredService<KommoWidgetKit.DevHost.State.IHostData>();
+        foreach (var path in KommoWidgetKit.DevHost.Endpoints.PageEndpoints.Pages("card_panel", data).Select(p => p.Example))
         {
             Assert.Contains(path, PagePaths);
         }
     }
-
-    private static IEnumerable<string> PageEndpointsPaths() =>
-        KommoWidgetKit.DevHost.Endpoints.PageEndpoints.Pages("card_panel").Select(p => p.Example);
 
     [Fact]
     public async Task Widget_files_are_served_under_params_path_with_content_types_and_no_caching()
@@ -216,7 +215,7 @@ public sealed class HttpTests
             Assert.True(claims.TryGetProperty(claim, out _), claim);
         }
         Assert.Equal("https://api.example.com", claims.GetProperty("aud").GetString());
-        Assert.Equal("devhost", claims.GetProperty("subdomain").GetString());
+        Assert.Equal("devaccount", claims.GetProperty("subdomain").GetString());
     }
 
     [Fact]
@@ -293,13 +292,13 @@ public sealed class HttpTests
             WidgetPath = widget.Path,
             Data = data,
             ConfigureServices = services => services.AddSingleton(new Marker("sandbox")),
-            ConfigureApp = app => app.MapGet("/api/v4/account", (Marker m, KommoWidgetKit.DevHost.State.IHostData d) => new Dictionary<string, string> { ["name"] = d.Account.Name, ["by"] = m.Name }),
+            ConfigureApp = app => app.MapGet("/extra/account", (Marker m, KommoWidgetKit.DevHost.State.IHostData d) => new Dictionary<string, string> { ["name"] = d.Account.Name, ["by"] = m.Name }),
         });
         using var client = factory.Client();
         var state = await client.GetFromJsonAsync<JsonElement>("/__kommo/api/state");
         Assert.Equal("Stub Account", state.GetProperty("host").GetProperty("account").GetProperty("name").GetString());
         Assert.Equal("Only lead", state.GetProperty("host").GetProperty("entities").GetProperty("leads")[0].GetProperty("name").GetString());
-        var account = await client.GetFromJsonAsync<JsonElement>("/api/v4/account");
+        var account = await client.GetFromJsonAsync<JsonElement>("/extra/account");
         Assert.Equal("sandbox", account.GetProperty("by").GetString());
 
         // An IHostData registered by the extra services (as the sandbox store would be) is used too.
@@ -317,15 +316,15 @@ public sealed class HttpTests
 
     private sealed class StubData : KommoWidgetKit.DevHost.State.IHostData
     {
-        private readonly KommoWidgetKit.DevHost.State.SampleHostData _sample = new();
+        public KommoWidgetKit.DevHost.State.HostUser CurrentUser { get; } = new(1, "Stub User", "stub@example.com", true, 0);
 
-        public KommoWidgetKit.DevHost.State.HostUser CurrentUser => _sample.CurrentUser;
+        public KommoWidgetKit.DevHost.State.HostAccount Account { get; } = new(2, "Stub Account", "stub", "USD", "US");
 
-        public KommoWidgetKit.DevHost.State.HostAccount Account => _sample.Account with { Name = "Stub Account" };
+        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostUser> Managers => [CurrentUser];
 
-        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostUser> Managers => _sample.Managers;
+        public IReadOnlyDictionary<string, string> Groups { get; } = new Dictionary<string, string> { ["group_0"] = "Stub group" };
 
-        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostPipeline> Pipelines => _sample.Pipelines;
+        public IReadOnlyList<KommoWidgetKit.DevHost.State.HostPipeline> Pipelines { get; } = [new(3, "Stub pipeline", [new(4, "First", "#ffffff")])];
 
         public KommoWidgetKit.DevHost.State.HostEntity? Find(string entityType, long id) => List(entityType).FirstOrDefault(e => e.Id == id);
 

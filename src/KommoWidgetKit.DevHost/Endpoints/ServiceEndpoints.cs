@@ -37,16 +37,16 @@ internal static class ServiceEndpoints
             {
                 message.Content = new StringContent(request.Body ?? "", Encoding.UTF8, "application/x-www-form-urlencoded");
             }
-            context.Log($"[dev] crm_post {message.Method} {target}");
             try
             {
                 using var response = await Proxy.SendAsync(message, ct);
                 var body = await response.Content.ReadAsStringAsync(ct);
+                context.Log($"[dev] crm_post {message.Method} {target} → {(int)response.StatusCode} {response.ReasonPhrase} ({body.Length} chars)");
                 return TypedResults.Ok(new ProxyResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body));
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                context.Log($"[dev] crm_post failed: {ex.Message}");
+                context.Log($"[dev] crm_post {message.Method} {target} failed: {ex.Message}");
                 return TypedResults.Ok(new ProxyResponse(502, "text/plain", ex.Message));
             }
         });

@@ -64,10 +64,10 @@ internal static class StateEndpoints
                 widget.Templates(), widget.Locales, widget.Locations, DevToken.ClientUuid(widget.Code),
                 widget.Files.Keys.Order(StringComparer.Ordinal).ToList()),
             ToDto(context.Store.Get(widget.Code)),
-            new HostDataDto(data.CurrentUser, data.Account, data.Managers, data.Pipelines, entities),
+            new HostDataDto(data.CurrentUser, data.Account, data.Managers, data.Groups, data.Pipelines, entities),
             widget.Diagnostics,
             EmbeddedAssets.SystemTemplates(),
-            context.Options.ApiToken);
+            context.ApiToken);
     }
 
     private static Results<Ok<InstallDto>, ValidationProblem> SaveSettings(DevHostContext context, SaveSettingsRequest request)

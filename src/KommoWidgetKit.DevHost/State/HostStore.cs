@@ -65,6 +65,22 @@ internal sealed class HostStore
         return command.ExecuteScalar() as string ?? "{}";
     }
 
+    /// <summary>Every stage of every pipeline that holds the widget's digital pipeline action, with its settings.</summary>
+    public IReadOnlyList<(long PipelineId, long StatusId, string SettingsJson)> ListDp(string code)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pipeline_id, status_id, settings FROM host_dp WHERE code = $code ORDER BY pipeline_id, status_id";
+        command.Parameters.AddWithValue("$code", code);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, long, string)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+        return rows;
+    }
+
     public void PutDp(string code, long pipelineId, long statusId, string settingsJson)
     {
         using var connection = Open();

@@ -29,9 +29,10 @@ internal static class LeadsEndpoints
         }
 
         var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+        var moves = new List<LeadStatusChange>();
+        var answer = await store.Database.WriteAsync((c, tx) =>
         {
-            var w = new WriteContext(c, tx, ctx);
+            var w = new WriteContext(c, tx, ctx, moves);
             var errors = new BatchErrors();
             var results = new JsonArray();
             for (var i = 0; i < items!.Count; i++)
@@ -83,6 +84,7 @@ internal static class LeadsEndpoints
 
             return errors.Any ? Kommo.Validation(errors) : Kommo.Json(results);
         }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        return Respond.Committed(store, answer, moves);
     }
 
     /// <summary>The first <c>_embedded.{key}</c> item: an existing one by id, or a new one created from its fields.</summary>

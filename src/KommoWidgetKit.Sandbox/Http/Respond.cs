@@ -103,9 +103,10 @@ internal static class Respond
         }
 
         var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+        var moves = new List<LeadStatusChange>();
+        var answer = await store.Database.WriteAsync((c, tx) =>
         {
-            var w = new WriteContext(c, tx, ctx);
+            var w = new WriteContext(c, tx, ctx, moves);
             var errors = new BatchErrors();
             var results = new JsonArray();
             for (var i = 0; i < items!.Count; i++)
@@ -171,6 +172,7 @@ internal static class Respond
                 ["_embedded"] = new JsonObject { [key] = results },
             });
         }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        return Committed(store, answer, moves);
     }
 
     /// <summary>Single-object PATCH on <c>/{entity}/{id}</c>: 404 for an unknown id, 400 for invalid fields, else <c>{id, updated_at, _links}</c>.</summary>
@@ -184,9 +186,10 @@ internal static class Respond
         }
 
         var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+        var moves = new List<LeadStatusChange>();
+        var answer = await store.Database.WriteAsync((c, tx) =>
         {
-            var w = new WriteContext(c, tx, ctx);
+            var w = new WriteContext(c, tx, ctx, moves);
             if (!exists(w, id))
             {
                 return Kommo.NotFound(notFound);
@@ -208,6 +211,18 @@ internal static class Respond
                 ["_links"] = ctx.Links(selfPath),
             });
         }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        return Committed(store, answer, moves);
+    }
+
+    /// <summary>Publishes the lead moves of a write that committed (answered 200) and passes its answer on.</summary>
+    public static HalJsonResult Committed(SandboxStore store, HalJsonResult answer, List<LeadStatusChange> moves)
+    {
+        if (answer.StatusCode == StatusCodes.Status200OK && moves.Count > 0)
+        {
+            store.PublishLeadMoves(moves);
+        }
+
+        return answer;
     }
 
     public static long UpdatedAt(WriteContext w, string table, long id) =>

@@ -198,6 +198,11 @@ internal static class CrmWriter
             SandboxDatabase.Update(w.C, w.Tx, kind.Table, "id = $id", cols, ("$id", entityId));
         }
 
+        if (kind == CrmKind.Leads)
+        {
+            RecordMove(w, existing, entityId);
+        }
+
         ApplyTags(w, kind.Name, entityId, tagPlan);
         foreach (var (toType, toId, isMain) in linkPlan)
         {
@@ -205,6 +210,18 @@ internal static class CrmWriter
         }
 
         return entityId;
+    }
+
+    /// <summary>Notes a lead that is now in another stage (or was just added) so the host can run digital pipeline triggers.</summary>
+    private static void RecordMove(WriteContext w, Row? before, long leadId)
+    {
+        var after = CrmRepository.GetRow(w.C, w.Tx, CrmKind.Leads, leadId)!;
+        var (pipeline, status) = (after.Long("pipeline_id"), after.Long("status_id"));
+        var (oldPipeline, oldStatus) = (before?.Long("pipeline_id"), before?.Long("status_id"));
+        if (before is null || oldPipeline != pipeline || oldStatus != status)
+        {
+            w.LeadMoves.Add(new LeadStatusChange(leadId, oldPipeline, oldStatus, pipeline, status, w.Now));
+        }
     }
 
     private static void LeadFields(WriteContext w, ItemReader r, Row? existing, List<(string Column, object? Value)> cols)

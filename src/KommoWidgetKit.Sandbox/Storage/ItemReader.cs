@@ -107,11 +107,12 @@ internal sealed class WriteContext
 {
     private readonly Dictionary<string, FieldSet> _fields = new(StringComparer.Ordinal);
 
-    public WriteContext(SqliteConnection connection, SqliteTransaction tx, ApiContext api)
+    public WriteContext(SqliteConnection connection, SqliteTransaction tx, ApiContext api, List<LeadStatusChange>? leadMoves = null)
     {
         C = connection;
         Tx = tx;
         Api = api;
+        LeadMoves = leadMoves ?? [];
         Now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         foreach (var u in Row.Query(connection, tx, "SELECT id, group_id FROM api_users"))
         {
@@ -126,6 +127,9 @@ internal sealed class WriteContext
     public ApiContext Api { get; }
 
     public long Now { get; }
+
+    /// <summary>Leads this transaction put into a stage (added, or moved to another stage or pipeline); published after commit.</summary>
+    public List<LeadStatusChange> LeadMoves { get; }
 
     public Dictionary<long, long> UserGroups { get; } = [];
 

@@ -153,6 +153,12 @@
     return null;
   }
 
+  function statusName(pipelineId, statusId) {
+    var pipeline = state.host.pipelines.filter(function (p) { return p.id === pipelineId; })[0];
+    var status = pipeline && pipeline.statuses.filter(function (s) { return s.id === statusId; })[0];
+    return status ? status.name : '';
+  }
+
   function manager(id) {
     var list = state.host.managers;
     for (var i = 0; i < list.length; i++) {
@@ -236,7 +242,7 @@
         timezone: 'UTC', date_format: 'DD.MM.YYYY', time_format: 'HH:mm'
       },
       managers: managers,
-      groups: { group_0: 'Administration', group_1: 'Sales' },
+      groups: $.extend({}, state.host.groups || {}),
       task_types: { 1: { id: 1, option: 'Follow-up', code: 'FOLLOW_UP' }, 2: { id: 2, option: 'Meeting', code: 'MEETING' } },
       card_element: false
     };
@@ -487,8 +493,10 @@
     };
     self.get_current_card_contacts_data = function () {
       var card = window.APP.data.current_card;
-      var contacts = card ? (state.host.entities.contacts || []).slice(0, 1) : [];
-      return Promise.resolve(contacts.map(function (c) {
+      var record = card ? entity(card.entity, card.id) : null;
+      var linked = record && card.entity === 'contacts' ? [record] :
+        (record && record.contacts || []).map(function (l) { return entity('contacts', l.id); }).filter(Boolean);
+      return Promise.resolve(linked.map(function (c) {
         var parts = c.name.split(' ');
         return { id: c.id, name: c.name, first_name: parts[0], last_name: parts.slice(1).join(' '), phones: c.phones || [], emails: c.emails || [] };
       }));
@@ -1020,7 +1028,7 @@
   function pagePipeline($work) {
     var pipeline = state.host.pipelines[0];
     $work.html('<div class="kommo-page pipeline"><div class="pipeline__body">' + pipeline.statuses.map(function (s) {
-      var leads = (state.host.entities.leads || []).filter(function (l) { return l.statusId === s.id; });
+      var leads = (state.host.entities.leads || []).filter(function (l) { return l.pipelineId === pipeline.id && l.statusId === s.id; });
       return '<div class="pipeline_status" data-id="' + s.id + '"><div class="pipeline_status__head" style="border-color:' + esc(s.color) + '">' + esc(s.name) + '</div>' +
         leads.map(function (l) {
           return '<div class="pipeline_leads__item" data-id="' + l.id + '"><a class="js-navigate-link" href="/leads/detail/' + l.id + '">' + esc(l.name) + '</a><div>$' + esc(l.price) + '</div></div>';
@@ -1036,7 +1044,7 @@
     var family = route.family;
     var loc = locationOf(family);
     if (!record) {
-      $work.html('<div class="kommo-page"><h1 class="head_2">Not found</h1><p>No ' + esc(route.entity) + ' with id ' + esc(route.id) + ' in the sample data.</p></div>');
+      $work.html('<div class="kommo-page"><h1 class="head_2">Not found</h1><p>No ' + esc(route.entity) + ' with id ' + esc(route.id) + ' in the sandbox data.</p></div>');
       return Promise.resolve();
     }
     var singular = { leads: 'lead', contacts: 'contact', companies: 'company', customers: 'customer' }[route.entity];
@@ -1051,14 +1059,23 @@
       }).join('') +
       (record.emails || []).map(function (email) {
         return '<div class="linked-form__field email_wrapper" data-pei-code="email"><div class="linked-form__field__label">Email</div><div class="linked-form__field__value"><input type="text" class="text-input linked-form__cf" name="CFV[email]" value="' + esc(email) + '"><span class="js-card-actions" data-type="email" data-value="' + esc(email) + '"></span></div></div>';
-      }).join('');
+      }).join('') +
+      (record.fields || []).map(function (f) {
+        return '<div class="linked-form__field linked-form__field-cf" data-id="' + f.id + '" data-type="' + esc(f.type) + '"><div class="linked-form__field__label">' + esc(f.name) + '</div><div class="linked-form__field__value"><input type="text" class="text-input linked-form__cf" name="CFV[' + f.id + ']" value="' + esc(f.values.join(', ')) + '" readonly></div></div>';
+      }).join('') +
+      ((record.contacts || []).length ? '<div class="linked-form__contacts"><div class="linked-form__field__label">Contacts</div>' + record.contacts.map(function (c) {
+        return '<div class="linked-form__contact' + (c.isMain ? ' linked-form__contact_main' : '') + '" data-id="' + c.id + '"><a class="js-navigate-link" href="/contacts/detail/' + c.id + '">' + esc(c.name) + '</a></div>';
+      }).join('') + '</div>' : '');
     var statusRadios = '';
     if (route.entity === 'leads') {
-      var pipeline = state.host.pipelines[0];
-      statusRadios = '<input type="hidden" name="lead[PIPELINE_ID]" value="' + pipeline.id + '">' +
-        '<div class="card-fields__status linked-form__field_status">' + pipeline.statuses.map(function (s) {
-          return '<label class="pipeline-select__item"><input type="radio" name="lead[STATUS]" value="' + s.id + '"' + (s.id === record.statusId ? ' checked' : '') + '><span style="background:' + esc(s.color) + '">' + esc(s.name) + '</span></label>';
-        }).join('') + '</div>';
+      // Kommo's card header: one select of every pipeline's stages; a change moves the lead through /api/v4.
+      statusRadios = '<input type="hidden" name="lead[PIPELINE_ID]" value="' + esc(record.pipelineId) + '">' +
+        '<div class="card-fields__status linked-form__field_status"><select class="pipeline-select js-card-status" name="lead[STATUS]">' +
+        state.host.pipelines.map(function (p) {
+          return '<optgroup label="' + esc(p.name) + '">' + p.statuses.map(function (s) {
+            return '<option value="' + s.id + '" data-pipeline="' + p.id + '"' + (p.id === record.pipelineId && s.id === record.statusId ? ' selected' : '') + '>' + esc(s.name) + '</option>';
+          }).join('') + '</optgroup>';
+        }).join('') + '</select><span class="card-fields__status-note"></span></div>';
     }
     $work.html(
       '<div id="card_holder" class="card-holder js-card card-' + esc(singular) + '" data-entity="' + esc(route.entity) + '" data-id="' + record.id + '">' +
@@ -1079,7 +1096,7 @@
       '<div id="card_widgets_overlay" class="default-overlay"></div></div>' +
       '</div>');
     var attributes = {};
-    $work.find('input[name], textarea[name]').each(function () { attributes[this.name] = this.value; });
+    $work.find('input[name], textarea[name], select[name]').each(function () { attributes[this.name] = this.value; });
     var model = {
       attributes: attributes,
       get: function (k) { return attributes[k]; },
@@ -1089,6 +1106,24 @@
     };
     $work.on('change input', 'input[name], textarea[name]', function () {
       attributes[this.name] = this.type === 'radio' ? $work.find('input[name="' + this.name + '"]:checked').val() : this.value;
+    });
+    $work.on('change', 'select.js-card-status', function () {
+      var $option = $(this).find('option:selected');
+      var statusId = +$option.val();
+      var pipelineId = +$option.attr('data-pipeline');
+      var $note = $work.find('.card-fields__status-note').text('Saving…');
+      api('PATCH', '/api/v4/leads/' + record.id, { status_id: statusId, pipeline_id: pipelineId }).then(function () {
+        record.statusId = statusId;
+        record.pipelineId = pipelineId;
+        attributes['lead[STATUS]'] = String(statusId);
+        attributes['lead[PIPELINE_ID]'] = String(pipelineId);
+        $work.find('input[name="lead[PIPELINE_ID]"]').val(pipelineId);
+        window.APP.constant('card_element', { id: record.id, pipeline_id: pipelineId, status: statusId, element_type: ELEMENT_TYPES.leads });
+        $note.text('Moved to ' + $option.text());
+      }, function (error) {
+        $note.text('Not moved: ' + error.message);
+        dev.report('error', 'Moving the lead failed: ' + error.message, null, route.area);
+      });
     });
     window.APP.data.current_card = {
       id: record.id, element_type: ELEMENT_TYPES[route.entity], entity: route.entity,
@@ -1286,7 +1321,8 @@
           '<td class="list-row__cell list-row__template-name"><div class="list-row__template-name__table-wrapper content-table__item__inner">' +
           (cardPath ? '<a class="js-navigate-link list-row__template-name__table-wrapper__name-link" href="' + cardPath + r.id + '">' + esc(r.name) + '</a>' : '<span>' + esc(r.name) + '</span>') +
           '</div></td><td class="list-row__cell">' + esc(owner ? owner.name : '') + '</td>' +
-          '<td class="list-row__cell">' + esc((r.phones || []).join(', ')) + '</td><td class="list-row__cell">' + esc(r.price !== null && r.price !== undefined ? '$' + r.price : '') + '</td></tr>';
+          '<td class="list-row__cell">' + esc((r.phones || []).join(', ')) + '</td><td class="list-row__cell">' + esc(r.price !== null && r.price !== undefined ? '$' + r.price : '') + '</td>' +
+          (route.entity === 'leads' ? '<td class="list-row__cell list-row__cell_status">' + esc(statusName(r.pipelineId, r.statusId)) + '</td>' : '') + '</tr>';
       }).join('') + '</tbody></table></form></div></div>' +
       '<div id="widgets_overlay" class="list-widgets-overlay default-overlay"><div class="list-widgets-overlay__panel card-widgets">' +
       '<div class="list-widgets-overlay__head"><span>' + esc(widgetName()) + '</span><span id="multi-widget_close" class="list-widgets-overlay__close icon icon-modal-close">×</span></div>' +

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using KommoWidgetKit.Cli;
+using KommoWidgetKit.Tests.Support;
+
+namespace KommoWidgetKit.Tests.Cli;
+
+/// <summary><c>kommo-widget dev</c>: help, usage errors, and a real run on port 0 stopped through its token.</summary>
+public sealed class DevCommandTests : IDisposable
+{
+    private readonly CliFixture _fx = new();
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public void Help_lists_every_option_with_its_default()
+    {
+        var run = CliFixture.Run("dev", "--help");
+        Assert.True(run.ExitCode == ExitCodes.Clean, run.ToString());
+        foreach (var option in new[] { "--port", "--code", "--open", "--api-token", "--seed", "--reset", "--no-watch" })
+        {
+            Assert.Contains(option, run.Out);
+        }
+        Assert.Contains("(default: 5173)", run.Out);
+        Assert.Contains("KOMMO_WIDGET_DEV_TOKEN", run.Out);
+        Assert.Contains(".kommo/dev.db", run.Out);
+    }
+
+    [Fact]
+    public void A_missing_path_is_a_usage_error()
+    {
+        string error = CliFixture.Run("dev", Path.Combine(_fx.Root, "nope"), "--port", "0").AssertUsageError("dev");
+        Assert.Contains("does not exist", error);
+    }
+
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("-1")]
+    [InlineData("x")]
+    public void A_bad_port_is_a_usage_error(string port)
+    {
+        string error = CliFixture.Run("dev", _fx.Folder(TestWidget.Valid()), "--port", port).AssertUsageError("dev");
+        Assert.Contains("--port", error);
+    }
+
+    [Fact]
+    public void A_port_in_use_is_a_usage_error()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        string error = CliFixture.Run("dev", _fx.Folder(TestWidget.Valid()), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-watch")
+            .AssertUsageError("dev");
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", error);
+        Assert.Contains("--port 0", error);
+    }
+
+    [Fact]
+    public async Task Dev_serves_pages_and_the_sandbox_api_until_cancelled()
+    {
+        string widget = _fx.Folder(TestWidget.Valid());
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var log = TextWriter.Synchronized(stdout);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = Task.Run(() => CliApp.RunAsync(["dev", widget, "--port", "0", "--no-watch", "--api-token", "cli-token", "--seed", "3"], log, stderr, cts.Token));
+
+        // The synchronized writer locks on itself, so reading under the same lock never sees a write half done.
+        string Output()
+        {
+            lock (log)
+            {
+                return stdout.ToString();
+            }
+        }
+        string address = await ListeningAddressAsync(Output, running);
+        using var http = new HttpClient();
+        using (var page = await http.GetAsync(address + "/leads/list/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("kommo-runtime.js", await page.Content.ReadAsStringAsync());
+        }
+        // The page set its session cookie, so this client is authorised like the page; one without cookies is not.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(address + "/api/v4/leads?limit=1")).StatusCode);
+        using var plain = new HttpClient(new SocketsHttpHandler { UseCookies = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await plain.GetAsync(address + "/api/v4/leads")).StatusCode);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, address + "/api/v4/leads?limit=1"))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "cli-token");
+            using var leads = await plain.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, leads.StatusCode);
+            Assert.Contains("\"leads\"", await leads.Content.ReadAsStringAsync());
+        }
+        Assert.Contains("API token: cli-token", Output());
+        Assert.True(File.Exists(Path.Combine(widget, ".kommo", "dev.db")));
+
+        await cts.CancelAsync();
+        int code = await running.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.True(code == ExitCodes.Clean, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Equal("", stderr.ToString());
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(address + "/"));
+    }
+
+    private static async Task<string> ListeningAddressAsync(Func<string> stdout, Task<int> running)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(running.IsCompleted, "dev ended early:\n" + stdout());
+            string? line = stdout().Split('\n').FirstOrDefault(l => l.StartsWith("Listening on ", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line["Listening on ".Length..].Trim();
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("dev did not print its address:\n" + stdout());
+    }
+}
