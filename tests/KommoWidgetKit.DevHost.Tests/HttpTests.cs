@@ -111,6 +111,16 @@ public sealed class HttpTests
         }
     }
 
+    [Theory]
+    [InlineData("/work/hello-kommo", "hello_kommo")]
+    [InlineData("/work/Widget_Kommo", "widget_kommo")]
+    [InlineData("/tmp/2fast", "w2fast")]
+    [InlineData("/tmp/виджет", "widget")]
+    public void A_folder_name_becomes_a_valid_widget_code(string path, string code)
+    {
+        Assert.Equal(code, KommoWidgetKit.DevHost.Widget.WidgetSource.DefaultCode(path));
+    }
+
     [Fact]
     public async Task Paths_that_leave_the_widget_root_are_refused()
     {

@@ -71,12 +71,20 @@ internal static class WidgetSource
         };
     }
 
-    /// <summary>The code the widget gets when neither --code nor a legacy widget.code gives one: its folder or zip name.</summary>
+    /// <summary>The code the widget gets when neither --code nor a legacy widget.code gives one: its folder or zip name,
+    /// made into a valid Kommo widget code (Latin lower-case letters, digits and '_', starting with a letter), e.g. hello-kommo → hello_kommo.</summary>
     public static string DefaultCode(string widgetPath)
     {
         var full = Path.GetFullPath(widgetPath).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var name = File.Exists(full) ? Path.GetFileNameWithoutExtension(full) : Path.GetFileName(full);
-        return string.IsNullOrEmpty(name) ? "widget" : name;
+        try
+        {
+            return string.IsNullOrEmpty(name) ? "widget" : KommoWidgetKit.Scaffolding.WidgetScaffolder.ToCode(name);
+        }
+        catch (KommoWidgetKit.Scaffolding.ScaffoldException)
+        {
+            return "widget"; // a name with no Latin letters or digits at all
+        }
     }
 
     /// <summary>Normalises a request path to a widget-relative key, or null when it tries to leave the root.</summary>
