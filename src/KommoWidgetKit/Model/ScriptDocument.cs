@@ -15,8 +15,8 @@ public enum CallbacksShape
     Literal,
 }
 
-/// <summary>A member of the callbacks object, e.g. <c>render</c> or <c>leads.selected</c>.</summary>
-public sealed record CallbackMember(string Name, SourceSpan Span, bool IsFunction);
+/// <summary>A member of the callbacks object, e.g. <c>render</c> or <c>leads.selected</c>, with its key and value nodes.</summary>
+public sealed record CallbackMember(string Name, SourceSpan Span, bool IsFunction, Node Key, Node Value, bool IsMethod);
 
 /// <summary>A JavaScript file parsed with Acornima, with the AMD module shape recognised.</summary>
 public sealed class ScriptDocument
@@ -132,7 +132,7 @@ public sealed class ScriptDocument
                 if (assign.Right is ObjectExpression obj)
                 {
                     CallbacksShape = CallbacksShape.Literal;
-                    Callbacks = ReadMembers(obj, "");
+                    Callbacks = ReadCallbackMembers(obj);
                 }
                 else
                 {
@@ -198,6 +198,9 @@ public sealed class ScriptDocument
         }
     }
 
+    /// <summary>The members of a callbacks object literal in this file; nested objects give dotted names (<c>leads.selected</c>).</summary>
+    public IReadOnlyList<CallbackMember> ReadCallbackMembers(ObjectExpression obj) => ReadMembers(obj, "");
+
     private List<CallbackMember> ReadMembers(ObjectExpression obj, string prefix)
     {
         var list = new List<CallbackMember>();
@@ -214,7 +217,7 @@ public sealed class ScriptDocument
             string full = prefix.Length == 0 ? name : prefix + "." + name;
             var value = prop.Value;
             bool isFunction = value is FunctionExpression or ArrowFunctionExpression || prop.Method;
-            list.Add(new CallbackMember(full, SpanOf(prop.Key), isFunction));
+            list.Add(new CallbackMember(full, SpanOf(prop.Key), isFunction, prop.Key, value, prop.Method));
             if (value is ObjectExpression nested && prefix.Length == 0)
                 list.AddRange(ReadMembers(nested, full));
         }

@@ -82,7 +82,7 @@ internal static class ScriptFacts
         // the official React scaffold starts from "callbacks = {}" and adds members at run time.
         if (IsAugmented(doc, assign))
             return new CallbacksView(doc, CallbacksShape.Dynamic, assign, obj, [], "members are added to callbacks at run time");
-        return new CallbacksView(doc, CallbacksShape.Literal, assign, obj, ReadEntries(obj, ""), null);
+        return new CallbacksView(doc, CallbacksShape.Literal, assign, obj, doc.ReadCallbackMembers(obj).Select(m => new CallbackEntry(m.Name, m.Key, m.Value, m.IsMethod)).ToList(), null);
     }
 
     private static bool IsAugmented(ScriptDocument doc, AssignmentExpression first)
@@ -102,27 +102,6 @@ internal static class ScriptFacts
             }
         }
         return false;
-    }
-
-    private static List<CallbackEntry> ReadEntries(ObjectExpression obj, string prefix)
-    {
-        var list = new List<CallbackEntry>();
-        foreach (var p in obj.Properties)
-        {
-            if (p is not Property prop) continue;
-            string? name = prop.Key switch
-            {
-                Identifier id when !prop.Computed => id.Name,
-                StringLiteral s => s.Value,
-                _ => null,
-            };
-            if (name is null) continue;
-            string full = prefix.Length == 0 ? name : prefix + "." + name;
-            list.Add(new CallbackEntry(full, prop.Key, prop.Value, prop.Method));
-            if (prop.Value is ObjectExpression nested && prefix.Length == 0)
-                list.AddRange(ReadEntries(nested, full));
-        }
-        return list;
     }
 
     /// <summary>The dotted name of a callee such as <c>window.setTimeout</c> or <c>$.ajax</c>, or null for computed callees.</summary>
