@@ -10,11 +10,11 @@ public static class DevCommand
     public static Command Create(CliConsole console)
     {
         var path = CommandInput.WidgetPathArgument();
-        var port = new Option<int>("--port")
+        // Nullable with the default applied below, so help states the default once, in the description.
+        var port = new Option<int?>("--port")
         {
             Description = $"Port on 127.0.0.1; 0 picks any free port (default: {DevHostOptions.DefaultPort})",
             HelpName = "N",
-            DefaultValueFactory = _ => DevHostOptions.DefaultPort,
         };
         port.CustomParser = result =>
         {
@@ -35,11 +35,10 @@ public static class DevCommand
             Description = $"Bearer token of the sandbox API under /api/v4 (default: ${DevHostOptions.TokenVariable}, else one generated on the first run and kept)",
             HelpName = "TOKEN",
         };
-        var seed = new Option<int>("--seed")
+        var seed = new Option<int?>("--seed")
         {
             Description = "Seed of the sandbox data, used when the database is created or reset (default: 1)",
             HelpName = "N",
-            DefaultValueFactory = _ => 1,
         };
         var reset = new Option<bool>("--reset") { Description = "Start over: forget saved settings and install state, and seed the sandbox data again" };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not watch the widget's files (no live reload)" };
@@ -53,11 +52,11 @@ public static class DevCommand
             var options = new DevHostOptions
             {
                 WidgetPath = CommandInput.GetPath(parse, path),
-                Port = parse.GetValue(port),
+                Port = parse.GetValue(port) ?? DevHostOptions.DefaultPort,
                 Code = parse.GetValue(code) is { Length: > 0 } c ? c : null,
                 Open = parse.GetValue(open),
                 ApiToken = parse.GetValue(token) is { Length: > 0 } t ? t : null,
-                Seed = parse.GetValue(seed),
+                Seed = parse.GetValue(seed) ?? 1,
                 Reset = parse.GetValue(reset),
                 Watch = !parse.GetValue(noWatch),
                 Log = console.Out,
