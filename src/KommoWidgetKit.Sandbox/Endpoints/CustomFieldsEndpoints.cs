@@ -87,16 +87,8 @@ internal static class CustomFieldsEndpoints
         return Respond.One(store, def is null ? null : CustomFieldRepository.Render(ctx, def), "Custom field not found");
     }
 
-    private static async Task<HalJsonResult> Edit(HttpContext http, SandboxStore store, CrmKind kind, long id)
-    {
-        var (item, error) = await JsonBody.ReadObjectAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+    private static Task<HalJsonResult> Edit(HttpContext http, SandboxStore store, CrmKind kind, long id) =>
+        Respond.WriteObject(http, store, (c, tx, ctx, item) =>
         {
             var w = new WriteContext(c, tx, ctx);
             if (Load(w, kind, id) is not { } def)
@@ -105,16 +97,13 @@ internal static class CustomFieldsEndpoints
             }
 
             var errors = new List<FieldError>();
-            if (CustomFieldRepository.Save(w, kind.Name, new ItemReader(item!, string.Empty, errors), def) is null)
+            if (CustomFieldRepository.Save(w, kind.Name, new ItemReader(item, string.Empty, errors), def) is null)
             {
-                var batch = new BatchErrors();
-                batch.Add(ItemReader.RequestId(item!, 0), errors);
-                return Kommo.Validation(batch);
+                return Kommo.Validation(ItemReader.RequestId(item, 0), errors);
             }
 
             return Kommo.Hal(CustomFieldRepository.Render(ctx, Load(w, kind, id)!));
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-    }
+        });
 
     private static async Task<Results<HalJsonResult, NoContent>> Delete(SandboxStore store, CrmKind kind, long id)
     {
@@ -160,28 +149,15 @@ internal static class CustomFieldsEndpoints
 
             return array;
         });
-        return Kommo.Hal(new JsonObject
-        {
-            ["_total_items"] = groups.Count,
-            ["_links"] = ctx.Links($"/api/v4/{kind.Name}/custom_fields/groups"),
-            ["_embedded"] = new JsonObject { ["custom_field_groups"] = groups },
-        });
+        return Kommo.Hal(Respond.Collection(ctx, $"/api/v4/{kind.Name}/custom_fields/groups", "custom_field_groups", groups));
     }
 
-    private static async Task<HalJsonResult> AddGroups(HttpContext http, SandboxStore store, CrmKind kind)
-    {
-        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+    private static Task<HalJsonResult> AddGroups(HttpContext http, SandboxStore store, CrmKind kind) =>
+        Respond.WriteArray(http, store, (c, tx, ctx, items) =>
         {
             var errors = new BatchErrors();
             var created = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            for (var i = 0; i < items.Count; i++)
             {
                 var fieldErrors = new List<FieldError>();
                 var item = items[i] as JsonObject ?? [];
@@ -205,12 +181,6 @@ internal static class CustomFieldsEndpoints
 
             return errors.Any
                 ? Kommo.Validation(errors)
-                : Kommo.Hal(new JsonObject
-                {
-                    ["_total_items"] = created.Count,
-                    ["_links"] = ctx.Links($"/api/v4/{kind.Name}/custom_fields/groups"),
-                    ["_embedded"] = new JsonObject { ["custom_field_groups"] = created },
-                });
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-    }
+                : Kommo.Hal(Respond.Collection(ctx, $"/api/v4/{kind.Name}/custom_fields/groups", "custom_field_groups", created));
+        });
 }

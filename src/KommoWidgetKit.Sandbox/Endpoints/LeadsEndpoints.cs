@@ -35,17 +35,10 @@ internal static class LeadsEndpoints
             var w = new WriteContext(c, tx, ctx, moves);
             var errors = new BatchErrors();
             var results = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            foreach (var (requestId, reader) in ItemReader.Batch(items!, errors))
             {
-                var fieldErrors = new List<FieldError>();
-                if (items[i] is not JsonObject item)
-                {
-                    errors.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
-                    continue;
-                }
-
-                var requestId = ItemReader.RequestId(item, i);
-                var lead = (JsonObject)item.DeepClone();
+                var fieldErrors = reader.Errors;
+                var lead = (JsonObject)reader.Source.DeepClone();
                 var embedded = lead["_embedded"] as JsonObject;
                 var contactId = Related(w, CrmKind.Contacts, embedded, "contacts", fieldErrors);
                 var companyId = Related(w, CrmKind.Companies, embedded, "companies", fieldErrors);
@@ -83,7 +76,7 @@ internal static class LeadsEndpoints
             }
 
             return errors.Any ? Kommo.Validation(errors) : Kommo.Json(results);
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        }, Respond.IsOk).ConfigureAwait(false);
         return Respond.Committed(store, answer, moves);
     }
 

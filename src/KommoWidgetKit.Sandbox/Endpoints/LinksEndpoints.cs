@@ -97,14 +97,7 @@ internal static class LinksEndpoints
 
     private static async Task<Results<HalJsonResult, NoContent>> Change(HttpContext http, SandboxStore store, CrmKind kind, long? pathId, bool link)
     {
-        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        var result = await store.Database.WriteAsync((c, tx) =>
+        var result = await Respond.WriteArray(http, store, (c, tx, ctx, items) =>
         {
             var w = new WriteContext(c, tx, ctx);
             if (pathId is { } parent && !CrmRepository.Exists(c, tx, kind, parent))
@@ -114,17 +107,10 @@ internal static class LinksEndpoints
 
             var errors = new BatchErrors();
             var done = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            foreach (var (requestId, r) in ItemReader.Batch(items, errors))
             {
-                var fieldErrors = new List<FieldError>();
-                if (items[i] is not JsonObject item)
-                {
-                    errors.Add(i.ToString(CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
-                    continue;
-                }
-
-                var requestId = ItemReader.RequestId(item, i);
-                var r = new ItemReader(item, string.Empty, fieldErrors);
+                var item = r.Source;
+                var fieldErrors = r.Errors;
                 var entityId = pathId ?? 0;
                 if (pathId is null)
                 {
@@ -194,7 +180,7 @@ internal static class LinksEndpoints
 
             var self = pathId is { } p ? $"/api/v4/{kind.Name}/{p}/link" : $"/api/v4/{kind.Name}/link";
             return Kommo.Hal(LinkWriter.Envelope(ctx, self, done));
-        }, r => r.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-        return result.StatusCode == StatusCodes.Status200OK && !link ? TypedResults.NoContent() : result;
+        }).ConfigureAwait(false);
+        return Respond.IsOk(result) && !link ? TypedResults.NoContent() : result;
     }
 }

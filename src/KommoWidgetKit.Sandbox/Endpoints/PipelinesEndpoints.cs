@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using KommoWidgetKit.Sandbox.Http;
 using KommoWidgetKit.Sandbox.Model;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
@@ -43,15 +43,8 @@ internal static class PipelinesEndpoints
     {
         var ctx = store.Context(http);
         var items = store.Database.Read((c, tx) => PipelineRepository.List(c, tx, ctx));
-        return Kommo.Hal(Collection(ctx, "/api/v4/leads/pipelines", "pipelines", items));
+        return Kommo.Hal(Respond.Collection(ctx, "/api/v4/leads/pipelines", "pipelines", items));
     }
-
-    private static JsonObject Collection(ApiContext ctx, string path, string key, JsonArray items) => new()
-    {
-        ["_total_items"] = items.Count,
-        ["_links"] = ctx.Links(path),
-        ["_embedded"] = new JsonObject { [key] = items },
-    };
 
     private static HalJsonResult Get(HttpContext http, SandboxStore store, long id)
     {
@@ -60,38 +53,16 @@ internal static class PipelinesEndpoints
         return pipeline is null ? Kommo.NotFound("Pipeline not found") : Kommo.Hal(pipeline);
     }
 
-    private static async Task<HalJsonResult> Add(HttpContext http, SandboxStore store)
-    {
-        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+    private static Task<HalJsonResult> Add(HttpContext http, SandboxStore store) =>
+        Respond.WriteArray(http, store, (c, tx, ctx, items) =>
         {
             var errors = new BatchErrors();
             var created = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            foreach (var (requestId, r) in ItemReader.Batch(items, errors))
             {
-                var fieldErrors = new List<FieldError>();
-                if (items[i] is not JsonObject item)
-                {
-                    errors.Add(i.ToString(CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
-                    continue;
-                }
-
-                var requestId = ItemReader.RequestId(item, i);
-                var r = new ItemReader(item, string.Empty, fieldErrors);
-                if (!r.Text("name", out var name) || string.IsNullOrWhiteSpace(name))
-                {
-                    if (fieldErrors.Count == 0)
-                    {
-                        fieldErrors.Add(FieldError.Blank("name"));
-                    }
-                }
-
+                var item = r.Source;
+                var fieldErrors = r.Errors;
+                r.RequiredText("name", out var name);
                 var sort = r.Int("sort", out var s) ? s : 100;
                 var isMain = r.Bool("is_main", out var main) && main;
                 var unsorted = !r.Bool("is_unsorted_on", out var u) || u;
@@ -138,20 +109,13 @@ internal static class PipelinesEndpoints
                 created.Add((JsonNode)pipeline);
             }
 
-            return errors.Any ? Kommo.Validation(errors) : Kommo.Hal(Collection(ctx, "/api/v4/leads/pipelines", "pipelines", created));
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-    }
+            return errors.Any ? Kommo.Validation(errors) : Kommo.Hal(Respond.Collection(ctx, "/api/v4/leads/pipelines", "pipelines", created));
+        });
 
     private static (string Name, long Sort, string Color)? ReadStage(ItemReader r, long defaultSort)
     {
         var before = r.Errors.Count;
-        if (!r.Text("name", out var name) || string.IsNullOrWhiteSpace(name))
-        {
-            if (r.Errors.Count == before)
-            {
-                r.Errors.Add(FieldError.Blank(r.Path("name")));
-            }
-        }
+        r.RequiredText("name", out var name);
 
         var sort = r.Int("sort", out var s) ? s : defaultSort;
         var color = "#99ccff";
@@ -170,7 +134,7 @@ internal static class PipelinesEndpoints
         return r.Errors.Count > before ? null : (name, sort, color);
     }
 
-    private static long InsertStatus(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, long pipelineId, string name,
+    private static long InsertStatus(SqliteConnection c, SqliteTransaction tx, long pipelineId, string name,
         long sort, string color, int type, bool editable, long? fixedId = null)
     {
         // Stage ids are account-wide, except 142/143 which every pipeline shares.
@@ -180,16 +144,8 @@ internal static class PipelinesEndpoints
         return id;
     }
 
-    private static async Task<HalJsonResult> Edit(HttpContext http, SandboxStore store, long id)
-    {
-        var (item, error) = await JsonBody.ReadObjectAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+    private static Task<HalJsonResult> Edit(HttpContext http, SandboxStore store, long id) =>
+        Respond.WriteObject(http, store, (c, tx, ctx, item) =>
         {
             if (!PipelineRepository.PipelineExists(c, tx, id))
             {
@@ -197,17 +153,8 @@ internal static class PipelinesEndpoints
             }
 
             var errors = new List<FieldError>();
-            var r = new ItemReader(item!, string.Empty, errors);
-            var cols = new List<(string Column, object? Value)>();
-            if (r.Text("name", out var name))
-            {
-                cols.Add(("name", name));
-            }
-
-            if (r.Int("sort", out var sort))
-            {
-                cols.Add(("sort", sort));
-            }
+            var r = new ItemReader(item, string.Empty, errors);
+            var cols = NameAndSort(r);
 
             if (r.Bool("is_unsorted_on", out var unsorted))
             {
@@ -222,15 +169,12 @@ internal static class PipelinesEndpoints
 
             if (errors.Count > 0)
             {
-                var batch = new BatchErrors();
-                batch.Add("0", errors);
-                return Kommo.Validation(batch);
+                return Kommo.Validation("0", errors);
             }
 
             SandboxDatabase.Update(c, tx, "api_pipelines", "id = $id", cols, ("$id", id));
             return Kommo.Hal(PipelineRepository.Get(c, tx, ctx, id)!);
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-    }
+        });
 
     private static async Task<Results<HalJsonResult, NoContent>> Delete(SandboxStore store, long id)
     {
@@ -267,7 +211,7 @@ internal static class PipelinesEndpoints
             PipelineRepository.PipelineExists(c, tx, pipelineId) ? PipelineRepository.Statuses(c, tx, ctx, pipelineId, with.Contains("descriptions")) : null);
         return items is null
             ? Kommo.NotFound("Pipeline not found")
-            : Kommo.Hal(Collection(ctx, $"/api/v4/leads/pipelines/{pipelineId}/statuses", "statuses", items));
+            : Kommo.Hal(Respond.Collection(ctx, $"/api/v4/leads/pipelines/{pipelineId}/statuses", "statuses", items));
     }
 
     private static HalJsonResult GetStatus(HttpContext http, SandboxStore store, long pipelineId, long id)
@@ -279,16 +223,8 @@ internal static class PipelinesEndpoints
         return !exists ? Kommo.NotFound("Pipeline not found") : status is null ? Kommo.NotFound("Status not found") : Kommo.Hal(status);
     }
 
-    private static async Task<HalJsonResult> AddStatuses(HttpContext http, SandboxStore store, long pipelineId)
-    {
-        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
+    private static Task<HalJsonResult> AddStatuses(HttpContext http, SandboxStore store, long pipelineId) =>
+        Respond.WriteArray(http, store, (c, tx, ctx, items) =>
         {
             if (!PipelineRepository.PipelineExists(c, tx, pipelineId))
             {
@@ -297,20 +233,12 @@ internal static class PipelinesEndpoints
 
             var errors = new BatchErrors();
             var created = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            foreach (var (requestId, r) in ItemReader.Batch(items, errors))
             {
-                var fieldErrors = new List<FieldError>();
-                if (items[i] is not JsonObject item)
+                var item = r.Source;
+                if (ReadStage(r, 100) is not { } s)
                 {
-                    errors.Add(i.ToString(CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
-                    continue;
-                }
-
-                var requestId = ItemReader.RequestId(item, i);
-                var stage = ReadStage(new ItemReader(item, string.Empty, fieldErrors), 100);
-                if (stage is not { } s)
-                {
-                    errors.Add(requestId, fieldErrors);
+                    errors.Add(requestId, r.Errors);
                     continue;
                 }
 
@@ -328,49 +256,20 @@ internal static class PipelinesEndpoints
 
             return errors.Any
                 ? Kommo.Validation(errors)
-                : Kommo.Hal(Collection(ctx, $"/api/v4/leads/pipelines/{pipelineId}/statuses", "statuses", created));
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-    }
+                : Kommo.Hal(Respond.Collection(ctx, $"/api/v4/leads/pipelines/{pipelineId}/statuses", "statuses", created));
+        });
 
-    private static async Task<HalJsonResult> EditStatus(HttpContext http, SandboxStore store, long pipelineId, long id)
-    {
-        var (item, error) = await JsonBody.ReadObjectAsync(http).ConfigureAwait(false);
-        if (error is not null)
+    private static Task<HalJsonResult> EditStatus(HttpContext http, SandboxStore store, long pipelineId, long id) =>
+        Respond.WriteObject(http, store, (c, tx, ctx, item) =>
         {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        return await store.Database.WriteAsync((c, tx) =>
-        {
-            if (!PipelineRepository.PipelineExists(c, tx, pipelineId))
+            if (NotEditable(c, tx, pipelineId, id) is { } refused)
             {
-                return Kommo.NotFound("Pipeline not found");
-            }
-
-            var row = Row.Query(c, tx, "SELECT * FROM api_statuses WHERE pipeline_id = $p AND id = $id", ("$p", pipelineId), ("$id", id)).FirstOrDefault();
-            if (row is null)
-            {
-                return Kommo.NotFound("Status not found");
-            }
-
-            if (!row.Bool("is_editable"))
-            {
-                return Kommo.Problem(StatusCodes.Status403Forbidden, "Status is not editable");
+                return refused;
             }
 
             var errors = new List<FieldError>();
-            var r = new ItemReader(item!, string.Empty, errors);
-            var cols = new List<(string Column, object? Value)>();
-            if (r.Text("name", out var name))
-            {
-                cols.Add(("name", name));
-            }
-
-            if (r.Int("sort", out var sort))
-            {
-                cols.Add(("sort", sort));
-            }
+            var r = new ItemReader(item, string.Empty, errors);
+            var cols = NameAndSort(r);
 
             if (r.Text("color", out var color))
             {
@@ -398,34 +297,54 @@ internal static class PipelinesEndpoints
 
             if (errors.Count > 0)
             {
-                var batch = new BatchErrors();
-                batch.Add("0", errors);
-                return Kommo.Validation(batch);
+                return Kommo.Validation("0", errors);
             }
 
             SandboxDatabase.Update(c, tx, "api_statuses", "pipeline_id = $p AND id = $id", cols, ("$p", pipelineId), ("$id", id));
             return Kommo.Hal(PipelineRepository.GetStatus(c, tx, ctx, pipelineId, id, true)!);
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        });
+
+    /// <summary>The columns a PATCH of a pipeline or a stage sets from <c>name</c> and <c>sort</c>.</summary>
+    private static List<(string Column, object? Value)> NameAndSort(ItemReader r)
+    {
+        var cols = new List<(string Column, object? Value)>();
+        if (r.Text("name", out var name))
+        {
+            cols.Add(("name", name));
+        }
+
+        if (r.Int("sort", out var sort))
+        {
+            cols.Add(("sort", sort));
+        }
+
+        return cols;
+    }
+
+    /// <summary>Why a stage may not be changed: 404 for an unknown pipeline or stage, 403 for a fixed stage; null when it may.</summary>
+    private static HalJsonResult? NotEditable(SqliteConnection c, SqliteTransaction tx, long pipelineId, long id)
+    {
+        if (!PipelineRepository.PipelineExists(c, tx, pipelineId))
+        {
+            return Kommo.NotFound("Pipeline not found");
+        }
+
+        var row = Row.Query(c, tx, "SELECT is_editable FROM api_statuses WHERE pipeline_id = $p AND id = $id", ("$p", pipelineId), ("$id", id)).FirstOrDefault();
+        if (row is null)
+        {
+            return Kommo.NotFound("Status not found");
+        }
+
+        return row.Bool("is_editable") ? null : Kommo.Problem(StatusCodes.Status403Forbidden, "Status is not editable");
     }
 
     private static async Task<Results<HalJsonResult, NoContent>> DeleteStatus(SandboxStore store, long pipelineId, long id)
     {
         var result = await store.Database.WriteAsync<HalJsonResult?>((c, tx) =>
         {
-            if (!PipelineRepository.PipelineExists(c, tx, pipelineId))
+            if (NotEditable(c, tx, pipelineId, id) is { } refused)
             {
-                return Kommo.NotFound("Pipeline not found");
-            }
-
-            var row = Row.Query(c, tx, "SELECT is_editable FROM api_statuses WHERE pipeline_id = $p AND id = $id", ("$p", pipelineId), ("$id", id)).FirstOrDefault();
-            if (row is null)
-            {
-                return Kommo.NotFound("Status not found");
-            }
-
-            if (!row.Bool("is_editable"))
-            {
-                return Kommo.Problem(StatusCodes.Status403Forbidden, "Status is not editable");
+                return refused;
             }
 
             if (SandboxDatabase.ScalarLong(c, tx, "SELECT 1 FROM api_leads WHERE pipeline_id = $p AND status_id = $id AND is_deleted = 0 LIMIT 1", ("$p", pipelineId), ("$id", id)) is not null)
@@ -452,7 +371,7 @@ internal static class PipelinesEndpoints
 
             return array;
         });
-        return Kommo.Hal(Collection(ctx, "/api/v4/leads/loss_reasons", "loss_reasons", items));
+        return Kommo.Hal(Respond.Collection(ctx, "/api/v4/leads/loss_reasons", "loss_reasons", items));
     }
 
     private static Results<HalJsonResult, NoContent> LossReason(HttpContext http, SandboxStore store, long id)

@@ -57,37 +57,16 @@ internal static class TagsEndpoints
         return Respond.List(http, ctx, request, "tags", page);
     }
 
-    private static async Task<HalJsonResult> Add(HttpContext http, SandboxStore store, CrmKind kind)
-    {
-        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        return await store.Database.WriteAsync((c, tx) =>
+    private static Task<HalJsonResult> Add(HttpContext http, SandboxStore store, CrmKind kind) =>
+        Respond.WriteArray(http, store, (c, tx, _, items) =>
         {
             var errors = new BatchErrors();
             var created = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            foreach (var (requestId, r) in ItemReader.Batch(items, errors))
             {
-                var fieldErrors = new List<FieldError>();
-                var item = items[i] as JsonObject;
-                if (item is null)
-                {
-                    errors.Add(i.ToString(CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
-                    continue;
-                }
-
-                var requestId = ItemReader.RequestId(item, i);
-                var r = new ItemReader(item, string.Empty, fieldErrors);
-                if (!r.Text("name", out var name) || string.IsNullOrWhiteSpace(name))
-                {
-                    if (fieldErrors.Count == 0)
-                    {
-                        fieldErrors.Add(FieldError.Blank("name"));
-                    }
-                }
+                var item = r.Source;
+                var fieldErrors = r.Errors;
+                r.RequiredText("name", out var name);
 
                 string? color = null;
                 if (item["color"] is not null && r.Text("color", out var given))
@@ -117,6 +96,5 @@ internal static class TagsEndpoints
             return errors.Any
                 ? Kommo.Validation(errors)
                 : Kommo.Hal(new JsonObject { ["_total_items"] = created.Count, ["_embedded"] = new JsonObject { ["tags"] = created } });
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
-    }
+        });
 }

@@ -97,9 +97,7 @@ internal static class WidgetsEndpoints
 
             if (errors.Count > 0)
             {
-                var batch = new BatchErrors();
-                batch.Add("0", errors);
-                return Kommo.Validation(batch);
+                return Kommo.Validation("0", errors);
             }
 
             SandboxDatabase.Execute(c, tx, "UPDATE api_widgets SET is_active_in_account = 1, settings = $s WHERE code = $c",
@@ -111,7 +109,7 @@ internal static class WidgetsEndpoints
             widget.Remove("_links");
             widget["_links"] = links;
             return Kommo.Hal(widget);
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        }, Respond.IsOk).ConfigureAwait(false);
     }
 
     private static async Task<Results<HalJsonResult, NoContent>> Uninstall(SandboxStore store, string code)

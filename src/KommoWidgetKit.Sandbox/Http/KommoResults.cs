@@ -104,10 +104,13 @@ internal static class Kommo
         return new HalJsonResult(body, StatusCodes.Status400BadRequest, "application/problem+json");
     }
 
-    public static HalJsonResult Validation(string requestId, FieldError error)
+    public static HalJsonResult Validation(string requestId, FieldError error) => Validation(requestId, [error]);
+
+    /// <summary>400 with the field errors of one item (a single-object write).</summary>
+    public static HalJsonResult Validation(string requestId, List<FieldError> fieldErrors)
     {
         var errors = new BatchErrors();
-        errors.Add(requestId, [error]);
+        errors.Add(requestId, fieldErrors);
         return Validation(errors);
     }
 

@@ -5,6 +5,7 @@ using KommoWidgetKit.Sandbox.Model;
 using KommoWidgetKit.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Http;
 
@@ -89,6 +90,46 @@ internal static class Respond
     /// <summary>Delegate that fills one result item of a batch after its write.</summary>
     public delegate void DescribeItem(WriteContext w, JsonObject result, long id);
 
+    /// <summary>One write in a transaction over a request body that was read and checked before.</summary>
+    public delegate HalJsonResult Write<in TBody>(SqliteConnection c, SqliteTransaction tx, ApiContext ctx, TBody body);
+
+    /// <summary>Whether a write's transaction is kept: only when it answers 200 (a 400 or 404 rolls every change back).</summary>
+    public static bool IsOk(HalJsonResult result) => result.StatusCode == StatusCodes.Status200OK;
+
+    /// <summary>Reads a JSON array body (or answers its error) and runs <paramref name="write"/> on it, committed only on 200.</summary>
+    public static async Task<HalJsonResult> WriteArray(HttpContext http, SandboxStore store, Write<JsonArray> write)
+    {
+        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var ctx = store.Context(http);
+        return await store.Database.WriteAsync((c, tx) => write(c, tx, ctx, items!), IsOk).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a JSON object body (or answers its error) and runs <paramref name="write"/> on it, committed only on 200.</summary>
+    public static async Task<HalJsonResult> WriteObject(HttpContext http, SandboxStore store, Write<JsonObject> write)
+    {
+        var (item, error) = await JsonBody.ReadObjectAsync(http).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var ctx = store.Context(http);
+        return await store.Database.WriteAsync((c, tx) => write(c, tx, ctx, item!), IsOk).ConfigureAwait(false);
+    }
+
+    /// <summary>The envelope of a whole collection: <c>{_total_items, _links: {self}, _embedded: {key: items}}</c>.</summary>
+    public static JsonObject Collection(ApiContext ctx, string selfPath, string key, JsonArray items) => new()
+    {
+        ["_total_items"] = items.Count,
+        ["_links"] = ctx.Links(selfPath),
+        ["_embedded"] = new JsonObject { [key] = items },
+    };
+
     /// <summary>
     /// Runs an add (POST) or update (PATCH) batch in one transaction: every item is validated, and any failure rolls
     /// the whole batch back and answers 400 with <c>validation-errors</c> for each failing <c>request_id</c>.
@@ -109,17 +150,9 @@ internal static class Respond
             var w = new WriteContext(c, tx, ctx, moves);
             var errors = new BatchErrors();
             var results = new JsonArray();
-            for (var i = 0; i < items!.Count; i++)
+            foreach (var (requestId, reader) in ItemReader.Batch(items!, errors))
             {
-                var fieldErrors = new List<FieldError>();
-                if (items[i] is not JsonObject item)
-                {
-                    errors.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
-                    continue;
-                }
-
-                var requestId = ItemReader.RequestId(item, i);
-                var reader = new ItemReader(item, string.Empty, fieldErrors);
+                var fieldErrors = reader.Errors;
                 long? targetId = null;
                 if (update)
                 {
@@ -171,7 +204,7 @@ internal static class Respond
                 ["_links"] = ctx.Links(collectionPath),
                 ["_embedded"] = new JsonObject { [key] = results },
             });
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        }, IsOk).ConfigureAwait(false);
         return Committed(store, answer, moves);
     }
 
@@ -199,9 +232,7 @@ internal static class Respond
             var saved = save(w, new ItemReader(item!, string.Empty, errors), id);
             if (saved is null || errors.Count > 0)
             {
-                var batch = new BatchErrors();
-                batch.Add(ItemReader.RequestId(item!, 0), errors);
-                return Kommo.Validation(batch);
+                return Kommo.Validation(ItemReader.RequestId(item!, 0), errors);
             }
 
             return Kommo.Hal(new JsonObject
@@ -210,7 +241,7 @@ internal static class Respond
                 ["updated_at"] = UpdatedAt(w, table, id),
                 ["_links"] = ctx.Links(selfPath),
             });
-        }, result => result.StatusCode == StatusCodes.Status200OK).ConfigureAwait(false);
+        }, IsOk).ConfigureAwait(false);
         return Committed(store, answer, moves);
     }
 

@@ -93,6 +93,41 @@ internal sealed class ItemReader(JsonObject item, string prefix, List<FieldError
         return false;
     }
 
+    /// <summary>A text that must be present and not blank: true with the value, else a blank error unless reading it already added one.</summary>
+    public bool RequiredText(string key, out string value)
+    {
+        var before = Errors.Count;
+        if (Text(key, out value) && !string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (Errors.Count == before)
+        {
+            Errors.Add(FieldError.Blank(Path(key)));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The objects of a batch, each with its <c>request_id</c> and a reader that collects its field errors; an entry
+    /// that is not an object adds a type error under its index to <paramref name="errors"/> and is skipped.
+    /// </summary>
+    public static IEnumerable<(string RequestId, ItemReader Reader)> Batch(JsonArray items, BatchErrors errors)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not JsonObject item)
+            {
+                errors.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), [FieldError.Type(string.Empty, "object")]);
+                continue;
+            }
+
+            yield return (RequestId(item, i), new ItemReader(item, string.Empty, []));
+        }
+    }
+
     /// <summary>The echoed <c>request_id</c>: the item's own (string or number) or its index.</summary>
     public static string RequestId(JsonObject item, int index) => item["request_id"] switch
     {
@@ -148,6 +183,49 @@ internal sealed class WriteContext
     public bool ValidUser(long id, bool allowRobot) => (allowRobot && id == 0) || UserGroups.ContainsKey(id);
 
     public long GroupOf(long userId) => UserGroups.GetValueOrDefault(userId);
+
+    /// <summary>
+    /// <c>responsible_user_id</c>: an existing user sets it and its group in <paramref name="cols"/>, anything else is a
+    /// choice error. Answers the responsible user: the item's, else the stored one, else the current user.
+    /// </summary>
+    public long Responsible(ItemReader r, Row? existing, List<(string Column, object? Value)> cols)
+    {
+        var responsible = existing?.Long("responsible_user_id") ?? Api.CurrentUserId;
+        if (r.Int("responsible_user_id", out var given))
+        {
+            if (ValidUser(given, false))
+            {
+                responsible = given;
+                cols.Add(("responsible_user_id", given));
+                cols.Add(("group_id", GroupOf(given)));
+            }
+            else
+            {
+                r.Errors.Add(FieldError.Choice(r.Path("responsible_user_id")));
+            }
+        }
+
+        return responsible;
+    }
+
+    /// <summary>User columns such as <c>created_by</c>: a user or 0 (robot) goes into <paramref name="cols"/>, anything else is a choice error.</summary>
+    public void Authors(ItemReader r, List<(string Column, object? Value)> cols, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (r.Int(key, out var user))
+            {
+                if (ValidUser(user, true))
+                {
+                    cols.Add((key, user));
+                }
+                else
+                {
+                    r.Errors.Add(FieldError.Choice(r.Path(key)));
+                }
+            }
+        }
+    }
 }
 
 /// <summary>Reads a write request body: rejects empty or malformed JSON, non-arrays where arrays are required, batches over 250.</summary>

@@ -90,12 +90,7 @@ internal static class LinkWriter
         };
     }
 
-    public static JsonObject Envelope(ApiContext ctx, string selfPath, JsonArray links) => new()
-    {
-        ["_total_items"] = links.Count,
-        ["_links"] = ctx.Links(selfPath),
-        ["_embedded"] = new JsonObject { ["links"] = links },
-    };
+    public static JsonObject Envelope(ApiContext ctx, string selfPath, JsonArray links) => Respond.Collection(ctx, selfPath, "links", links);
 
     public static CrmKind? TargetKind(string type) => CrmKind.Find(type);
 }

@@ -156,32 +156,9 @@ internal static class NoteRepository
             }
         }
 
-        var responsible = existing?.Long("responsible_user_id") ?? w.Api.CurrentUserId;
-        if (r.Int("responsible_user_id", out var resp))
-        {
-            if (w.ValidUser(resp, false))
-            {
-                responsible = resp;
-                cols.Add(("responsible_user_id", resp));
-                cols.Add(("group_id", w.GroupOf(resp)));
-            }
-            else
-            {
-                r.Errors.Add(FieldError.Choice(r.Path("responsible_user_id")));
-            }
-        }
+        var responsible = w.Responsible(r, existing, cols);
 
-        if (r.Int("created_by", out var createdBy))
-        {
-            if (w.ValidUser(createdBy, true))
-            {
-                cols.Add(("created_by", createdBy));
-            }
-            else
-            {
-                r.Errors.Add(FieldError.Choice(r.Path("created_by")));
-            }
-        }
+        w.Authors(r, cols, "created_by");
 
         if (r.Int("created_at", out var createdAt))
         {

@@ -134,35 +134,9 @@ internal static class TaskRepository
             r.Errors.Add(FieldError.Blank(r.Path("complete_till")));
         }
 
-        var responsible = existing?.Long("responsible_user_id") ?? w.Api.CurrentUserId;
-        if (r.Int("responsible_user_id", out var resp))
-        {
-            if (w.ValidUser(resp, false))
-            {
-                responsible = resp;
-                cols.Add(("responsible_user_id", resp));
-                cols.Add(("group_id", w.GroupOf(resp)));
-            }
-            else
-            {
-                r.Errors.Add(FieldError.Choice(r.Path("responsible_user_id")));
-            }
-        }
+        var responsible = w.Responsible(r, existing, cols);
 
-        foreach (var key in new[] { "created_by", "updated_by" })
-        {
-            if (r.Int(key, out var user))
-            {
-                if (w.ValidUser(user, true))
-                {
-                    cols.Add((key, user));
-                }
-                else
-                {
-                    r.Errors.Add(FieldError.Choice(r.Path(key)));
-                }
-            }
-        }
+        w.Authors(r, cols, "created_by", "updated_by");
 
         foreach (var key in new[] { "created_at", "updated_at", "duration" })
         {
