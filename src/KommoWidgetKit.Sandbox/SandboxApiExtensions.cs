@@ -1,9 +1,4 @@
 using KommoWidgetKit.Sandbox.Endpoints;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KommoWidgetKit.Sandbox;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace KommoWidgetKit.Sandbox;
 
 /// <summary>Options of the sandbox Kommo API: where the data lives, how requests are authorised, what is seeded.</summary>

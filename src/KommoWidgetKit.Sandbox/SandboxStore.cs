@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace KommoWidgetKit.Sandbox;
 

@@ -1,9 +1,3 @@
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
 /// <summary><c>GET /api/v4/account</c> with the <c>with=</c> extras Kommo documents.</summary>

@@ -1,6 +1,3 @@
-using KommoWidgetKit.Sandbox.Model;
-using Microsoft.AspNetCore.Routing;
-
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
 /// <summary><c>/api/v4/contacts</c>: list (<c>with=leads,customers,catalog_elements</c>), get, add, update.</summary>

@@ -1,9 +1,3 @@
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
 /// <summary><c>/api/v4/customers</c>: like contacts; 422 on every route when the host turned customers off.</summary>

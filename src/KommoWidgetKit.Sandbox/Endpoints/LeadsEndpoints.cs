@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
 /// <summary><c>/api/v4/leads</c>: list, get, add, update, and the complex add with a contact and a company.</summary>

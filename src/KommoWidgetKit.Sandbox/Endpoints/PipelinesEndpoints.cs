@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Endpoints;

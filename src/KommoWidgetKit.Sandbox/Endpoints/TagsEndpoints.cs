@@ -1,12 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace KommoWidgetKit.Sandbox.Endpoints;
 

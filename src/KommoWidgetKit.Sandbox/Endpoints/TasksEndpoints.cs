@@ -1,10 +1,3 @@
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
 /// <summary><c>/api/v4/tasks</c>: list with filters, get, add, update (completing a task is an update).</summary>

@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace KommoWidgetKit.Sandbox.Endpoints;
 
 /// <summary><c>/api/v4/users</c> and <c>/api/v4/users/{id}</c>, read-only; the token's user is an administrator.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace KommoWidgetKit.Sandbox.Http;
 

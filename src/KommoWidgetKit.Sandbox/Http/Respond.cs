@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Model;
-using KommoWidgetKit.Sandbox.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Http;

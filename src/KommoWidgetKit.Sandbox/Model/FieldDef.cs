@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Model;

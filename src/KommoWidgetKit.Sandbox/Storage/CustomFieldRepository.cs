@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
-
 namespace KommoWidgetKit.Sandbox.Storage;
 
 /// <summary>Custom field definitions: rendering, validation of adds and edits.</summary>

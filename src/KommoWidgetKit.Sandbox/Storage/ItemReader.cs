@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
-using KommoWidgetKit.Sandbox.Model;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Storage;

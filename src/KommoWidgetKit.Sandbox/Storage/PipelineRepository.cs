@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Http;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Storage;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Storage;

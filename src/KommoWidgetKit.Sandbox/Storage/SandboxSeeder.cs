@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using KommoWidgetKit.Sandbox.Model;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Storage;

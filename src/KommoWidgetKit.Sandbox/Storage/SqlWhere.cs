@@ -1,5 +1,4 @@
 using System.Globalization;
-using KommoWidgetKit.Sandbox.Http;
 using Microsoft.Data.Sqlite;
 
 namespace KommoWidgetKit.Sandbox.Storage;
