@@ -57,9 +57,8 @@ public sealed class ValidationOptionSet
     /// <summary>Validates <paramref name="widget"/> with the command line's options; when the platform was inferred, says so on stderr.</summary>
     public ValidationResult Validate(ParseResult parse, Widget widget, CliConsole console)
     {
-        var options = Read(parse);
-        var result = WidgetValidator.Validate(widget, options);
-        if (options.Platform is null && (!widget.HasFile(WidgetConfig.FileName) || WidgetConfig.Read(widget).Platform is null))
+        var result = WidgetValidator.Validate(widget, Read(parse));
+        if (result.PlatformSource == PlatformSource.Inferred)
             console.Error.WriteLine($"note: checking for {WidgetReporter.PlatformName(result.Platform)}, inferred from the manifest locales; choose with --platform or \"platform\" in {WidgetConfig.FileName}");
         return result;
     }

@@ -34,15 +34,15 @@ internal static class WidgetSource
             diagnostics.Add(new("KW6000", "error", ex.Message, null, 0, 0));
         }
 
-        // The browser runtime gets the manifest and i18n as plain JSON; findings about them come from the validator.
-        JsonElement? manifest = files.TryGetValue("manifest.json", out var manifestBytes) ? ParseJson(manifestBytes) : null;
+        // The browser runtime gets the manifest and i18n as plain JSON; the core says which files they are and whether
+        // they are readable at all, and the findings about them come from the validator.
+        JsonElement? manifest = widget?.Manifest is { Json.HasFatalIssue: false } m ? ToElement(m.File.Content) : null;
         var i18n = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var (path, content) in files)
+        foreach (var doc in widget?.I18n ?? [])
         {
-            if (path.StartsWith("i18n/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal) && path.Count(c => c == '/') == 1
-                && ParseJson(content) is { } parsed)
+            if (!doc.Json.HasFatalIssue && ToElement(doc.File.Content) is { } parsed)
             {
-                i18n[path[5..^5]] = parsed;
+                i18n[doc.Locale] = parsed;
             }
         }
 
@@ -65,7 +65,7 @@ internal static class WidgetSource
             Manifest = manifest,
             I18n = i18n,
             Locales = widget?.Manifest?.Locales ?? [],
-            Locations = StringArray(manifest, null, "locations"),
+            Locations = widget?.Manifest?.Locations.Select(l => l.Raw).Where(l => l.Length > 0).ToList() ?? [],
             Diagnostics = wanted.ToList(),
             Generation = generation,
         };
@@ -111,7 +111,7 @@ internal static class WidgetSource
         return kept.Count == 0 ? null : string.Join('/', kept);
     }
 
-    private static JsonElement? ParseJson(ReadOnlyMemory<byte> content)
+    private static JsonElement? ToElement(ReadOnlyMemory<byte> content)
     {
         var span = content.Span;
         if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
@@ -127,29 +127,5 @@ internal static class WidgetSource
         {
             return null;
         }
-    }
-
-    private static List<string> StringArray(JsonElement? root, string? parent, string name)
-    {
-        var result = new List<string>();
-        if (root is not { ValueKind: JsonValueKind.Object } element)
-        {
-            return result;
-        }
-        if (parent is not null && (!element.TryGetProperty(parent, out element) || element.ValueKind != JsonValueKind.Object))
-        {
-            return result;
-        }
-        if (element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in array.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } s)
-                {
-                    result.Add(s);
-                }
-            }
-        }
-        return result;
     }
 }

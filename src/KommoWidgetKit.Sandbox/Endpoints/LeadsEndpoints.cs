@@ -12,65 +12,46 @@ internal static class LeadsEndpoints
     }
 
     /// <summary>Adds leads each with one new (or existing) contact and company, linked together; answers a bare array.</summary>
-    private static async Task<HalJsonResult> Complex(HttpContext http, SandboxStore store)
-    {
-        var (items, error) = await JsonBody.ReadArrayAsync(http, ComplexMax).ConfigureAwait(false);
-        if (error is not null)
+    private static Task<HalJsonResult> Complex(HttpContext http, SandboxStore store) =>
+        Respond.RunBatch(http, store, ComplexMax, (w, requestId, reader) =>
         {
-            return error;
-        }
-
-        var ctx = store.Context(http);
-        var moves = new List<LeadStatusChange>();
-        var answer = await store.Database.WriteAsync((c, tx) =>
-        {
-            var w = new WriteContext(c, tx, ctx, moves);
-            var errors = new BatchErrors();
-            var results = new JsonArray();
-            foreach (var (requestId, reader) in ItemReader.Batch(items!, errors))
+            var fieldErrors = reader.Errors;
+            var lead = (JsonObject)reader.Source.DeepClone();
+            var embedded = lead["_embedded"] as JsonObject;
+            var contactId = Related(w, CrmKind.Contacts, embedded, "contacts", fieldErrors);
+            var companyId = Related(w, CrmKind.Companies, embedded, "companies", fieldErrors);
+            embedded?.Remove("contacts");
+            embedded?.Remove("companies");
+            var leadId = CrmWriter.Save(w, CrmKind.Leads, new ItemReader(lead, string.Empty, fieldErrors), null);
+            if (leadId is null || fieldErrors.Count > 0)
             {
-                var fieldErrors = reader.Errors;
-                var lead = (JsonObject)reader.Source.DeepClone();
-                var embedded = lead["_embedded"] as JsonObject;
-                var contactId = Related(w, CrmKind.Contacts, embedded, "contacts", fieldErrors);
-                var companyId = Related(w, CrmKind.Companies, embedded, "companies", fieldErrors);
-                embedded?.Remove("contacts");
-                embedded?.Remove("companies");
-                var leadId = CrmWriter.Save(w, CrmKind.Leads, new ItemReader(lead, string.Empty, fieldErrors), null);
-                if (leadId is null || fieldErrors.Count > 0)
-                {
-                    errors.Add(requestId, fieldErrors);
-                    continue;
-                }
-
-                if (contactId is { } contact)
-                {
-                    LinkWriter.Link(w, "leads", leadId.Value, "contacts", contact, true);
-                }
-
-                if (companyId is { } company)
-                {
-                    LinkWriter.Link(w, "leads", leadId.Value, "companies", company, false);
-                    if (contactId is { } linkedContact)
-                    {
-                        LinkWriter.Link(w, "contacts", linkedContact, "companies", company, false);
-                    }
-                }
-
-                results.Add((JsonNode)new JsonObject
-                {
-                    ["id"] = leadId.Value,
-                    ["contact_id"] = contactId,
-                    ["company_id"] = companyId,
-                    ["request_id"] = new JsonArray(requestId),
-                    ["merged"] = false,
-                });
+                return null;
             }
 
-            return errors.Any ? Kommo.Validation(errors) : Kommo.Json(results);
-        }, Respond.IsOk).ConfigureAwait(false);
-        return Respond.Committed(store, answer, moves);
-    }
+            if (contactId is { } contact)
+            {
+                LinkWriter.Link(w, "leads", leadId.Value, "contacts", contact, true);
+            }
+
+            if (companyId is { } company)
+            {
+                LinkWriter.Link(w, "leads", leadId.Value, "companies", company, false);
+                if (contactId is { } linkedContact)
+                {
+                    LinkWriter.Link(w, "contacts", linkedContact, "companies", company, false);
+                }
+            }
+
+            return new JsonObject
+            {
+                ["id"] = leadId.Value,
+                ["contact_id"] = contactId,
+                ["company_id"] = companyId,
+                ["request_id"] = new JsonArray(requestId),
+                ["merged"] = false,
+            };
+        },
+        (_, results) => Kommo.Json(results));
 
     /// <summary>The first <c>_embedded.{key}</c> item: an existing one by id, or a new one created from its fields.</summary>
     private static long? Related(WriteContext w, CrmKind kind, JsonObject? embedded, string key, List<FieldError> errors)

@@ -125,14 +125,17 @@ internal static class Respond
         ["_embedded"] = new JsonObject { [key] = items },
     };
 
+    /// <summary>Handles one item of a batch: the saved item's answer, or null when it failed (its errors are in <c>reader.Errors</c>).</summary>
+    public delegate JsonObject? BatchItem(WriteContext w, string requestId, ItemReader reader);
+
     /// <summary>
-    /// Runs an add (POST) or update (PATCH) batch in one transaction: every item is validated, and any failure rolls
-    /// the whole batch back and answers 400 with <c>validation-errors</c> for each failing <c>request_id</c>.
+    /// Runs a batch in one transaction: every item is handled by <paramref name="item"/>, and any failure rolls the whole
+    /// batch back and answers 400 with <c>validation-errors</c> for each failing <c>request_id</c>; lead moves are
+    /// published only after the commit.
     /// </summary>
-    public static async Task<HalJsonResult> Batch(HttpContext http, SandboxStore store, string collectionPath, string itemPath, string key,
-        bool update, SaveItem save, DescribeItem? describe = null)
+    public static async Task<HalJsonResult> RunBatch(HttpContext http, SandboxStore store, int max, BatchItem item, Func<ApiContext, JsonArray, HalJsonResult> answer)
     {
-        var (items, error) = await JsonBody.ReadArrayAsync(http).ConfigureAwait(false);
+        var (items, error) = await JsonBody.ReadArrayAsync(http, max).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -140,68 +143,75 @@ internal static class Respond
 
         var ctx = store.Context(http);
         var moves = new List<LeadStatusChange>();
-        var answer = await store.Database.WriteAsync((c, tx) =>
+        var result = await store.Database.WriteAsync((c, tx) =>
         {
             var w = new WriteContext(c, tx, ctx, moves);
             var errors = new BatchErrors();
             var results = new JsonArray();
             foreach (var (requestId, reader) in ItemReader.Batch(items!, errors))
             {
-                var fieldErrors = reader.Errors;
-                long? targetId = null;
-                if (update)
+                var done = item(w, requestId, reader);
+                if (done is null || reader.Errors.Count > 0)
                 {
-                    if (reader.Int("id", out var given))
-                    {
-                        targetId = given;
-                    }
-                    else
-                    {
-                        if (!reader.Has("id"))
-                        {
-                            fieldErrors.Add(FieldError.Blank("id"));
-                        }
-
-                        errors.Add(requestId, fieldErrors);
-                        continue;
-                    }
-                }
-
-                var id = save(w, reader, targetId);
-                if (id is not { } savedId || fieldErrors.Count > 0)
-                {
-                    errors.Add(requestId, fieldErrors);
+                    errors.Add(requestId, reader.Errors);
                     continue;
                 }
-
-                var result = new JsonObject { ["id"] = savedId };
-                describe?.Invoke(w, result, savedId);
-                result["request_id"] = requestId;
-                if (result["_links"] is JsonNode links)
-                {
-                    result.Remove("_links");
-                    result["_links"] = links; // keep _links last, where Kommo has it
-                }
-                else
-                {
-                    result["_links"] = ctx.Links(string.Format(System.Globalization.CultureInfo.InvariantCulture, itemPath, savedId));
-                }
-                results.Add((JsonNode)result);
+                results.Add((JsonNode)done);
             }
 
-            if (errors.Any)
-            {
-                return Kommo.Validation(errors);
-            }
-
-            return Kommo.Hal(new JsonObject
-            {
-                ["_links"] = ctx.Links(collectionPath),
-                ["_embedded"] = new JsonObject { [key] = results },
-            });
+            return errors.Any ? Kommo.Validation(errors) : answer(ctx, results);
         }, IsOk).ConfigureAwait(false);
-        return Committed(store, answer, moves);
+        return Committed(store, result, moves);
     }
+
+    /// <summary>
+    /// Runs an add (POST) or update (PATCH) batch in one transaction: every item is validated, and any failure rolls
+    /// the whole batch back and answers 400 with <c>validation-errors</c> for each failing <c>request_id</c>.
+    /// </summary>
+    public static Task<HalJsonResult> Batch(HttpContext http, SandboxStore store, string collectionPath, string itemPath, string key,
+        bool update, SaveItem save, DescribeItem? describe = null) =>
+        RunBatch(http, store, ListRequest.MaxLimit, (w, requestId, reader) =>
+        {
+            long? targetId = null;
+            if (update)
+            {
+                if (!reader.Int("id", out var given))
+                {
+                    if (!reader.Has("id"))
+                    {
+                        reader.Errors.Add(FieldError.Blank("id"));
+                    }
+
+                    return null;
+                }
+
+                targetId = given;
+            }
+
+            if (save(w, reader, targetId) is not { } savedId || reader.Errors.Count > 0)
+            {
+                return null;
+            }
+
+            var result = new JsonObject { ["id"] = savedId };
+            describe?.Invoke(w, result, savedId);
+            result["request_id"] = requestId;
+            if (result["_links"] is JsonNode links)
+            {
+                result.Remove("_links");
+                result["_links"] = links; // keep _links last, where Kommo has it
+            }
+            else
+            {
+                result["_links"] = w.Api.Links(string.Format(System.Globalization.CultureInfo.InvariantCulture, itemPath, savedId));
+            }
+            return result;
+        },
+        (ctx, results) => Kommo.Hal(new JsonObject
+        {
+            ["_links"] = ctx.Links(collectionPath),
+            ["_embedded"] = new JsonObject { [key] = results },
+        }));
 
     /// <summary>Single-object PATCH on <c>/{entity}/{id}</c>: 404 for an unknown id, 400 for invalid fields, else <c>{id, updated_at, _links}</c>.</summary>
     public static async Task<HalJsonResult> PatchOne(HttpContext http, SandboxStore store, long id, string selfPath, string table, string notFound,

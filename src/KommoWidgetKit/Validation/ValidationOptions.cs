@@ -22,9 +22,23 @@ public sealed record ValidationOptions
     public static ValidationOptions Default { get; } = new();
 }
 
+/// <summary>Where the platform that was checked for came from.</summary>
+public enum PlatformSource
+{
+    /// <summary>The caller's <see cref="ValidationOptions.Platform"/>.</summary>
+    Option,
+    /// <summary>The widget's <see cref="WidgetConfig.FileName"/>.</summary>
+    ConfigFile,
+    /// <summary>Inferred from the declared locales.</summary>
+    Inferred,
+}
+
 /// <summary>The outcome of validation: findings and the platform and profile they were checked for.</summary>
 public sealed record ValidationResult(IReadOnlyList<Diagnostic> Diagnostics, WidgetPlatform Platform, WidgetProfile Profile)
 {
+    /// <summary>Where <see cref="Platform"/> came from.</summary>
+    public PlatformSource PlatformSource { get; init; } = PlatformSource.Option;
+
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 

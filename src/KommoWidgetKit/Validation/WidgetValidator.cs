@@ -12,6 +12,9 @@ public static class WidgetValidator
         options ??= ValidationOptions.Default;
         var config = options.UseConfigFile ? WidgetConfig.Read(widget) : WidgetConfig.Empty;
         var platform = options.Platform ?? config.Platform ?? InferPlatform(widget);
+        var platformSource = options.Platform is not null ? PlatformSource.Option
+            : config.Platform is not null ? PlatformSource.ConfigFile
+            : PlatformSource.Inferred;
         var profile = options.Profile ?? config.Profile ?? WidgetProfile.Private;
 
         var severities = new Dictionary<string, Severity>(config.Rules, StringComparer.OrdinalIgnoreCase);
@@ -35,7 +38,7 @@ public static class WidgetValidator
             if (SeverityOf(d) == Severity.Off) continue;
             rule.Check(context);
         }
-        return new ValidationResult(bag.ToSortedList(), platform, profile);
+        return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource };
     }
 
     /// <summary>The platform a widget is most likely for: amoCRM when it declares the <c>ru</c> locale, else Kommo.</summary>
