@@ -12,6 +12,7 @@ public sealed class Widget
     private readonly Lazy<IReadOnlyDictionary<string, ScriptDocument>> _scripts;
     private readonly Lazy<IReadOnlyDictionary<string, ImageInfo>> _images;
     private readonly Lazy<IReadOnlyList<TwigDocument>> _templates;
+    private readonly Lazy<IReadOnlyDictionary<string, CssDocument>> _stylesheets;
     private readonly Lazy<IReadOnlyDictionary<string, Parsing.TextInfo>> _text;
 
     internal Widget(string source, WidgetSourceKind kind, IReadOnlyList<WidgetFile> files, IReadOnlyList<LoadIssue> issues, IReadOnlyList<string> skipped, string? wrapperFolder)
@@ -28,6 +29,7 @@ public sealed class Widget
         _scripts = new(() => files.Where(f => f.Extension == ".js").ToDictionary(f => f.Path, f => new ScriptDocument(f), StringComparer.Ordinal));
         _images = new(() => files.Where(f => ImageExtensions.Contains(f.Extension)).ToDictionary(f => f.Path, f => ImageInfo.Read(f.Content.Span), StringComparer.Ordinal));
         _templates = new(() => files.Where(f => f.Extension == ".twig").Select(f => new TwigDocument(f)).ToList());
+        _stylesheets = new(() => files.Where(f => f.Extension == ".css").ToDictionary(f => f.Path, f => CssDocument.Scan(f.Path, Parsing.TextAnalysis.Decode(f.Content.Span)), StringComparer.Ordinal));
         _text = new(() => files.Where(f => Parsing.TextAnalysis.IsTextPath(f.Path)).ToDictionary(f => f.Path, f => Parsing.TextAnalysis.Analyse(f.Content.Span), StringComparer.Ordinal));
     }
 
@@ -77,6 +79,9 @@ public sealed class Widget
 
     /// <summary>Every .twig template checked.</summary>
     public IReadOnlyList<TwigDocument> Templates => _templates.Value;
+
+    /// <summary>Every .css file read, by path.</summary>
+    public IReadOnlyDictionary<string, CssDocument> Stylesheets => _stylesheets.Value;
 
     /// <summary>Encoding and line-ending facts of every text file, by path.</summary>
     public IReadOnlyDictionary<string, Parsing.TextInfo> TextFiles => _text.Value;

@@ -33,9 +33,7 @@ public sealed partial class CssGlobalSelectorRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        var file = context.Widget.GetFile("style.css");
-        if (file is null) return;
-        var scan = CssScanner.Scan(file.Path, Parsing.TextAnalysis.Decode(file.Content.Span));
+        if (!context.Widget.Stylesheets.TryGetValue("style.css", out var scan)) return;
         foreach (var rule in scan.Rules)
         {
             foreach (var (selector, offset) in SplitSelectors(rule.Prelude))
@@ -43,7 +41,7 @@ public sealed partial class CssGlobalSelectorRule : WidgetRule
                 if (Scoping(selector) is not { } why) continue;
                 if (selector == ":root" && OnlyCustomProperties(rule.Body)) continue;
                 var (line, col) = scan.Position(rule.PreludeStart + offset);
-                context.Report(Rule, new SourceSpan(file.Path, line, col, line, col + selector.Length), selector, why, selector);
+                context.Report(Rule, new SourceSpan("style.css", line, col, line, col + selector.Length), selector, why, selector);
             }
         }
     }

@@ -16,11 +16,7 @@ public sealed class CssUnbalancedRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var file in context.Widget.Files)
-        {
-            if (file.Extension != ".css") continue;
-            var scan = CssScanner.Scan(file.Path, Parsing.TextAnalysis.Decode(file.Content.Span));
-            foreach (var issue in scan.Issues) context.Report(Rule, issue.Span, file.Path, issue.Detail);
-        }
+        foreach (var (path, scan) in context.Widget.Stylesheets)
+            foreach (var issue in scan.Issues) context.Report(Rule, issue.Span, path, issue.Detail);
     }
 }

@@ -1,16 +1,16 @@
 using KommoWidgetKit.Diagnostics;
 
-namespace KommoWidgetKit.Validation.Rules.Templates;
+namespace KommoWidgetKit.Model;
 
 /// <summary>A structural problem in a CSS file.</summary>
-internal sealed record CssIssue(SourceSpan Span, string Detail);
+public sealed record CssIssue(SourceSpan Span, string Detail);
 
 /// <summary>A style rule whose selector stands at the top level (or inside @media, @supports …), with its declarations.</summary>
 /// <remarks><see cref="Prelude"/>[k] is the text at <see cref="PreludeStart"/> + k (comments are blanked out).</remarks>
-internal sealed record CssRule(string Prelude, int PreludeStart, string Body);
+public sealed record CssRule(string Prelude, int PreludeStart, string Body);
 
-/// <summary>A small CSS tokenizer: enough to check that braces, comments and strings are balanced and to list top-level rules.</summary>
-internal sealed class CssScanner
+/// <summary>A CSS file read by a small tokenizer: enough to check that braces, comments and strings are balanced and to list top-level rules.</summary>
+public sealed class CssDocument
 {
     // At-rules whose block holds style rules; the blocks of the others (@font-face, @keyframes, @page …) hold declarations or keyframes.
     private static readonly HashSet<string> GroupingAtRules = new(StringComparer.OrdinalIgnoreCase)
@@ -25,7 +25,7 @@ internal sealed class CssScanner
     private readonly int[] _lineStarts;
     private readonly string _path;
 
-    private CssScanner(string path, string text)
+    private CssDocument(string path, string text)
     {
         _path = path;
         Text = text;
@@ -45,9 +45,9 @@ internal sealed class CssScanner
     public List<CssRule> Rules { get; } = [];
 
     /// <summary>Scans a CSS file.</summary>
-    public static CssScanner Scan(string path, string text)
+    public static CssDocument Scan(string path, string text)
     {
-        var scanner = new CssScanner(path, text);
+        var scanner = new CssDocument(path, text);
         scanner.Run();
         return scanner;
     }
