@@ -47,6 +47,13 @@ public sealed class DiagnosticBag
     /// <summary>Adds several findings.</summary>
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Adds every finding of another bag.</summary>
+    public void AddAll(DiagnosticBag other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _items.AddRange(other._items);
+    }
+
     /// <summary>Number of findings so far.</summary>
     public int Count => _items.Count;
 

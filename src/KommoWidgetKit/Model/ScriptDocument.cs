@@ -4,141 +4,301 @@ using KommoWidgetKit.Diagnostics;
 
 namespace KommoWidgetKit.Model;
 
-/// <summary>How the callbacks object was found in script.js.</summary>
+/// <summary>How the callbacks object was written.</summary>
 public enum CallbacksShape
 {
-    /// <summary>No <c>callbacks</c> assignment was found.</summary>
-    NotFound,
-    /// <summary><c>this.callbacks = ...</c> with a value that is not an object literal, so its members are unknown.</summary>
-    Dynamic,
-    /// <summary><c>this.callbacks = { ... }</c>: members are known.</summary>
-    Literal,
+    /// <summary>The callbacks are set, but not as an object literal whose members are all known: another value, a class
+    /// field, or a literal filled in at run time. See <see cref="ScriptCallbacks.Reason"/>.</summary>
+    Dynamic = 1,
+    /// <summary><c>this.callbacks = { ... }</c> and nothing added later: members are known.</summary>
+    Literal = 2,
 }
 
 /// <summary>A member of the callbacks object, e.g. <c>render</c> or <c>leads.selected</c>, with its key and value nodes.</summary>
 public sealed record CallbackMember(string Name, SourceSpan Span, bool IsFunction, Node Key, Node Value, bool IsMethod);
 
-/// <summary>A JavaScript file parsed with Acornima, with the AMD module shape recognised.</summary>
+/// <summary>The widget's callbacks object as one file sets it: the one model every rule, <c>info</c> and the dev host read.</summary>
+/// <param name="Document">The file that sets the callbacks.</param>
+/// <param name="Shape">Literal only when the members are fully known.</param>
+/// <param name="Node">The assignment (or class field) that sets the callbacks.</param>
+/// <param name="Object">The object literal assigned, when there is one (also for a literal filled in at run time).</param>
+/// <param name="Members">Members of the literal when <paramref name="Shape"/> is Literal; nested objects give dotted names
+/// (<c>leads.selected</c>).</param>
+/// <param name="Reason">Why the members cannot be checked, when <paramref name="Shape"/> is Dynamic.</param>
+public sealed record ScriptCallbacks(ScriptDocument Document, CallbacksShape Shape, Node Node, ObjectExpression? Object, IReadOnlyList<CallbackMember> Members, string? Reason)
+{
+    /// <summary>Whether a (dotted) callback is present; a dotted name counts as present when its head is there but is not an
+    /// object literal, since its members are unknown.</summary>
+    public bool Has(string name)
+    {
+        CallbackMember? head = null;
+        int dot = name.IndexOf('.');
+        foreach (var m in Members)
+        {
+            if (m.Name == name) return true;
+            if (dot > 0 && head is null && m.Name.Length == dot && name.StartsWith(m.Name, StringComparison.Ordinal)) head = m;
+        }
+        return head is not null && head.Value is not ObjectExpression;
+    }
+}
+
+/// <summary>A JavaScript file: parsed with Acornima on first use, with the facts several rules share (the AMD shape, the
+/// widget constructor, the callbacks object) gathered in the same single walk as the rules' own handlers.</summary>
+/// <remarks>Safe to share between threads: parsing and the facts are computed once, under a lock.</remarks>
 public sealed class ScriptDocument
 {
     /// <summary>Deepest bracket nesting analysed; deeper files are reported, not parsed.</summary>
     public const int MaxNesting = 400;
 
+    private static readonly string[] VendorFolders = ["vendor", "vendors", "third_party", "third-party", "bower_components", "node_modules"];
+
+    private readonly Lock _gate = new();
+    private volatile bool _parsed;
+    private volatile bool _analysed;
+    private string? _text;
+    private Acornima.Ast.Script? _program;
+    private string? _syntaxError;
+    private SourceSpan? _syntaxErrorSpan;
+    private bool _isEsModule;
+    private CallExpression? _defineCall;
+    private IReadOnlyList<(string Id, SourceSpan Span)> _dependencies = [];
+    private Node? _factory, _constructor, _factoryNonConstructor;
+    private string? _constructorName;
+    private ScriptCallbacks? _callbacks;
+
     internal ScriptDocument(WidgetFile file)
     {
         File = file;
-        Text = Parsing.TextAnalysis.Decode(file.Content.Span);
-        int depth = MeasureNesting(Text);
-        if (depth > MaxNesting)
-        {
-            SyntaxError = $"brackets are nested {depth} levels deep; at most {MaxNesting} are analysed";
-            SyntaxErrorSpan = new SourceSpan(file.Path, 1, 1, 1, 1);
-            return;
-        }
-        try
-        {
-            Program = new Parser(new ParserOptions { AllowReturnOutsideFunction = true, AllowHashBang = true, Tolerant = false })
-                .ParseScript(Text, file.Path);
-        }
-        catch (ParseErrorException ex)
-        {
-            SyntaxError = ex.Description;
-            SyntaxErrorSpan = new SourceSpan(file.Path, Math.Max(1, ex.LineNumber), ex.Column + 1, Math.Max(1, ex.LineNumber), ex.Column + 2);
-            IsEsModule = TryModule(Text, file.Path);
-            return;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            SyntaxError = "the file is nested too deeply to analyse";
-            SyntaxErrorSpan = new SourceSpan(file.Path, 1, 1, 1, 1);
-            return;
-        }
-        AnalyseAmd(Program);
+        IsVendored = IsVendoredPath(file.Path);
     }
 
     /// <summary>The file.</summary>
     public WidgetFile File { get; }
 
+    /// <summary>Whether the file is an obviously vendored library (told from its path alone, so without parsing it): a
+    /// <c>*.min.js</c> file, or any file in a vendor folder (<c>vendor/</c>, <c>vendors/</c>, <c>third_party/</c>,
+    /// <c>third-party/</c>, <c>bower_components/</c>, <c>node_modules/</c>). Rules look only at the widget's own code.</summary>
+    /// <remarks><c>lib/</c> is not a vendor folder: the docs put the widget's own modules there (<c>./lib/settings_helper.js</c>).</remarks>
+    public bool IsVendored { get; }
+
     /// <summary>The decoded source text.</summary>
-    public string Text { get; }
+    public string Text
+    {
+        get
+        {
+            if (_text is null)
+                lock (_gate) _text ??= Parsing.TextAnalysis.Decode(File.Content.Span);
+            return _text;
+        }
+    }
+
+    /// <summary>Whether the file has been parsed yet (it is parsed on first use of its tree or facts).</summary>
+    public bool IsParsed => _parsed;
 
     /// <summary>The syntax tree, or null when the file does not parse as a script.</summary>
-    public Acornima.Ast.Script? Program { get; }
+    public Acornima.Ast.Script? Program { get { EnsureParsed(); return _program; } }
 
     /// <summary>The parser's message when the file does not parse.</summary>
-    public string? SyntaxError { get; }
+    public string? SyntaxError { get { EnsureParsed(); return _syntaxError; } }
 
     /// <summary>Where the syntax error is.</summary>
-    public SourceSpan? SyntaxErrorSpan { get; }
+    public SourceSpan? SyntaxErrorSpan { get { EnsureParsed(); return _syntaxErrorSpan; } }
 
     /// <summary>True when the file failed as a script but parses as an ES module (import/export).</summary>
-    public bool IsEsModule { get; }
+    public bool IsEsModule { get { EnsureParsed(); return _isEsModule; } }
 
     /// <summary>The <c>define(...)</c> call, when found.</summary>
-    public CallExpression? DefineCall { get; private set; }
+    public CallExpression? DefineCall { get { EnsureAnalysed(); return _defineCall; } }
 
     /// <summary>The dependency ids listed in <c>define</c>, with their places.</summary>
-    public IReadOnlyList<(string Id, SourceSpan Span)> Dependencies { get; private set; } = [];
+    public IReadOnlyList<(string Id, SourceSpan Span)> Dependencies { get { EnsureAnalysed(); return _dependencies; } }
 
     /// <summary>The factory function passed to <c>define</c>.</summary>
-    public Node? Factory { get; private set; }
+    public Node? Factory { get { EnsureAnalysed(); return _factory; } }
 
     /// <summary>The widget constructor the factory returns (a function or class), when it can be found statically.</summary>
-    public Node? Constructor { get; private set; }
+    public Node? Constructor { get { EnsureAnalysed(); return _constructor; } }
 
     /// <summary>Where the factory hands back something that is certainly not a constructor (an object literal, a literal,
     /// or nothing at all); null when it returns a function or when that cannot be told statically.</summary>
-    public Node? FactoryNonConstructor { get; private set; }
+    public Node? FactoryNonConstructor { get { EnsureAnalysed(); return _factoryNonConstructor; } }
 
     /// <summary>The constructor's name (<c>CustomWidget</c>), when it has one.</summary>
-    public string? ConstructorName { get; private set; }
+    public string? ConstructorName { get { EnsureAnalysed(); return _constructorName; } }
 
-    /// <summary>How the callbacks object was written.</summary>
-    public CallbacksShape CallbacksShape { get; private set; }
-
-    /// <summary>The <c>callbacks</c> assignment, when found.</summary>
-    public Node? CallbacksNode { get; private set; }
-
-    /// <summary>Members of a literal callbacks object; nested objects give dotted names (<c>leads.selected</c>).</summary>
-    public IReadOnlyList<CallbackMember> Callbacks { get; private set; } = [];
-
-    /// <summary>Whether the callbacks object has a member with this (dotted) name.</summary>
-    public bool HasCallback(string name) => Callbacks.Any(c => c.Name == name);
+    /// <summary>How this file sets the callbacks object, or null when it does not.</summary>
+    public ScriptCallbacks? Callbacks { get { EnsureAnalysed(); return _callbacks; } }
 
     /// <summary>The span of a node in this file (1-based columns).</summary>
     public SourceSpan SpanOf(Node node) =>
         new(File.Path, node.Location.Start.Line, node.Location.Start.Column + 1, node.Location.End.Line, node.Location.End.Column + 1);
 
-    /// <summary>Every node of the tree (empty when the file did not parse).</summary>
-    public IEnumerable<Node> AllNodes() => Program?.DescendantNodes() ?? [];
-
-    private void AnalyseAmd(Acornima.Ast.Script program)
+    /// <summary>Walks the syntax tree once, dispatching to <paramref name="visitors"/>; the shared facts, when not yet known,
+    /// are gathered in the same walk. Does nothing when the file does not parse.</summary>
+    public void Walk(ScriptVisitors visitors)
     {
-        foreach (var node in program.DescendantNodes())
+        ArgumentNullException.ThrowIfNull(visitors);
+        EnsureParsed();
+        if (_program is null) return;
+        lock (_gate)
         {
-            if (DefineCall is null && node is CallExpression { Callee: Identifier { Name: "define" } } call && call.Arguments.Count > 0)
+            if (_analysed)
             {
-                DefineCall = call;
+                visitors.Walk(_program);
+                return;
+            }
+            var facts = new FactCollector(this);
+            var both = facts.Register(new ScriptVisitors()).Merge(visitors);
+            both.Walk(_program);
+            facts.Finish();
+            _analysed = true;
+        }
+    }
+
+    /// <summary>Whether a path names an obviously vendored library (see <see cref="IsVendored"/>).</summary>
+    public static bool IsVendoredPath(string path)
+    {
+        if (path.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase)) return true;
+        int end = path.LastIndexOf('/');
+        int start = 0;
+        while (start < end)
+        {
+            int slash = path.IndexOf('/', start);
+            var segment = path.AsSpan(start, slash - start);
+            foreach (var folder in VendorFolders)
+                if (segment.Equals(folder, StringComparison.OrdinalIgnoreCase)) return true;
+            start = slash + 1;
+        }
+        return false;
+    }
+
+    private void EnsureParsed()
+    {
+        if (_parsed) return;
+        lock (_gate)
+        {
+            if (_parsed) return;
+            Parse();
+            _parsed = true;
+        }
+    }
+
+    private void EnsureAnalysed()
+    {
+        if (_analysed) return;
+        Walk(Empty);
+    }
+
+    private static readonly ScriptVisitors Empty = new();
+
+    private void Parse()
+    {
+        string text = Text;
+        int depth = MeasureNesting(text);
+        if (depth > MaxNesting)
+        {
+            _syntaxError = $"brackets are nested {depth} levels deep; at most {MaxNesting} are analysed";
+            _syntaxErrorSpan = new SourceSpan(File.Path, 1, 1, 1, 1);
+            _analysed = true;
+            return;
+        }
+        try
+        {
+            _program = new Parser(new ParserOptions { AllowReturnOutsideFunction = true, AllowHashBang = true, Tolerant = false })
+                .ParseScript(text, File.Path);
+        }
+        catch (ParseErrorException ex)
+        {
+            _syntaxError = ex.Description;
+            _syntaxErrorSpan = new SourceSpan(File.Path, Math.Max(1, ex.LineNumber), ex.Column + 1, Math.Max(1, ex.LineNumber), ex.Column + 2);
+            _isEsModule = TryModule(text, File.Path);
+            _analysed = true;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            _syntaxError = "the file is nested too deeply to analyse";
+            _syntaxErrorSpan = new SourceSpan(File.Path, 1, 1, 1, 1);
+            _analysed = true;
+        }
+    }
+
+    // The facts gathered during the walk: the first define(...) call, the first `x.callbacks = …` assignment, a class field
+    // named callbacks, and whether the callbacks are added to later (a second assignment, callbacks.x = …, Object.assign).
+    private sealed class FactCollector(ScriptDocument doc)
+    {
+        private CallExpression? _define;
+        private AssignmentExpression? _callbacksAssign;
+        private PropertyDefinition? _classField;
+        private bool _augmented;
+
+        public ScriptVisitors Register(ScriptVisitors visitors) => visitors
+            .On(NodeType.CallExpression, OnCall)
+            .On(NodeType.AssignmentExpression, OnAssign)
+            .On(NodeType.PropertyDefinition, OnField);
+
+        private void OnCall(Node node)
+        {
+            var call = (CallExpression)node;
+            if (_define is null && call.Callee is Identifier { Name: "define" } && call.Arguments.Count > 0) _define = call;
+            if (call.Arguments.Count > 1 && IsCallbacksMember(call.Arguments[0])
+                && call.Callee is MemberExpression { Property: Identifier { Name: "assign" or "extend" } })
+                _augmented = true;
+        }
+
+        private void OnAssign(Node node)
+        {
+            var assign = (AssignmentExpression)node;
+            if (IsCallbacksMember(assign.Left))
+            {
+                if (_callbacksAssign is null) _callbacksAssign = assign;
+                else _augmented = true;
+            }
+            else if (assign.Left is MemberExpression { Object: var target } && IsCallbacksMember(target))
+            {
+                _augmented = true;
+            }
+        }
+
+        private void OnField(Node node)
+        {
+            if (_classField is null && node is PropertyDefinition { Computed: false, Key: Identifier { Name: "callbacks" } } field) _classField = field;
+        }
+
+        private static bool IsCallbacksMember(Node node) => node is MemberExpression { Property: Identifier { Name: "callbacks" }, Computed: false };
+
+        public void Finish()
+        {
+            if (_define is { } call)
+            {
+                doc._defineCall = call;
                 var args = call.Arguments;
-                Factory = args[^1] is FunctionExpression or ArrowFunctionExpression ? args[^1] : null;
-                if (Factory is not null) FindConstructor(Factory);
-                var deps = args.OfType<ArrayExpression>().FirstOrDefault();
-                if (deps is not null)
-                    Dependencies = deps.Elements.OfType<StringLiteral>().Select(s => (s.Value, SpanOf(s))).ToList();
-            }
-            if (CallbacksNode is null && node is AssignmentExpression { Left: MemberExpression { Property: Identifier { Name: "callbacks" }, Computed: false } } assign)
-            {
-                CallbacksNode = assign;
-                if (assign.Right is ObjectExpression obj)
+                doc._factory = args[^1] is FunctionExpression or ArrowFunctionExpression ? args[^1] : null;
+                if (doc._factory is not null) doc.FindConstructor(doc._factory);
+                foreach (var arg in args)
                 {
-                    CallbacksShape = CallbacksShape.Literal;
-                    Callbacks = ReadCallbackMembers(obj);
-                }
-                else
-                {
-                    CallbacksShape = CallbacksShape.Dynamic;
+                    if (arg is not ArrayExpression deps) continue;
+                    var list = new List<(string, SourceSpan)>(deps.Elements.Count);
+                    foreach (var element in deps.Elements)
+                        if (element is StringLiteral s) list.Add((s.Value, doc.SpanOf(s)));
+                    doc._dependencies = list;
+                    break;
                 }
             }
+            doc._callbacks = ReadCallbacks();
+        }
+
+        private ScriptCallbacks? ReadCallbacks()
+        {
+            if (_callbacksAssign is not { } assign)
+                // Classes compiled without down-levelling keep "callbacks = {...}" as a field.
+                return _classField is null ? null : new ScriptCallbacks(doc, CallbacksShape.Dynamic, _classField, null, [], "callbacks is a class field");
+            if (assign.Right is not ObjectExpression obj)
+                return new ScriptCallbacks(doc, CallbacksShape.Dynamic, assign, null, [], "callbacks is assigned a value that is not an object literal");
+            // An object literal that is filled in later (callbacks[name] = fn, a second assignment, Object.assign) is dynamic
+            // too: the official React scaffold starts from "callbacks = {}" and adds members at run time.
+            if (_augmented)
+                return new ScriptCallbacks(doc, CallbacksShape.Dynamic, assign, obj, [], "members are added to callbacks at run time");
+            return new ScriptCallbacks(doc, CallbacksShape.Literal, assign, obj, doc.ReadMembers(obj, ""), null);
         }
     }
 
@@ -160,35 +320,35 @@ public sealed class ScriptDocument
         };
         if (body is FunctionBody noReturn && !noReturn.Body.OfType<ReturnStatement>().Any())
         {
-            FactoryNonConstructor = factory;
+            _factoryNonConstructor = factory;
             return;
         }
         switch (returned)
         {
             case ObjectExpression or ArrayExpression or Literal or TemplateLiteral:
-                FactoryNonConstructor = returned;
+                _factoryNonConstructor = returned;
                 return;
             case FunctionExpression or ClassExpression or ArrowFunctionExpression:
-                Constructor = returned;
-                ConstructorName = (returned as FunctionExpression)?.Id?.Name ?? (returned as ClassExpression)?.Id?.Name;
+                _constructor = returned;
+                _constructorName = (returned as FunctionExpression)?.Id?.Name ?? (returned as ClassExpression)?.Id?.Name;
                 return;
             case Identifier id when body is FunctionBody fb:
-                ConstructorName = id.Name;
+                _constructorName = id.Name;
                 foreach (var statement in fb.Body)
                 {
                     switch (statement)
                     {
                         case FunctionDeclaration fd when fd.Id?.Name == id.Name:
-                            Constructor = fd;
+                            _constructor = fd;
                             return;
                         case ClassDeclaration cd when cd.Id?.Name == id.Name:
-                            Constructor = cd;
+                            _constructor = cd;
                             return;
                         case VariableDeclaration vd:
                             foreach (var d in vd.Declarations)
                                 if (d.Id is Identifier { } name && name.Name == id.Name && d.Init is FunctionExpression or ClassExpression or ArrowFunctionExpression)
                                 {
-                                    Constructor = d.Init;
+                                    _constructor = d.Init;
                                     return;
                                 }
                             break;
@@ -197,9 +357,6 @@ public sealed class ScriptDocument
                 return;
         }
     }
-
-    /// <summary>The members of a callbacks object literal in this file; nested objects give dotted names (<c>leads.selected</c>).</summary>
-    public IReadOnlyList<CallbackMember> ReadCallbackMembers(ObjectExpression obj) => ReadMembers(obj, "");
 
     private List<CallbackMember> ReadMembers(ObjectExpression obj, string prefix)
     {

@@ -14,6 +14,8 @@ public sealed class Widget
     private readonly Lazy<IReadOnlyList<TwigDocument>> _templates;
     private readonly Lazy<IReadOnlyDictionary<string, CssDocument>> _stylesheets;
     private readonly Lazy<IReadOnlyDictionary<string, Parsing.TextInfo>> _text;
+    private readonly Lazy<IReadOnlyList<ScriptDocument>> _ownScripts;
+    private readonly Lazy<ScriptCallbacks?> _callbacks;
 
     internal Widget(string source, WidgetSourceKind kind, IReadOnlyList<WidgetFile> files, IReadOnlyList<LoadIssue> issues, IReadOnlyList<string> skipped, string? wrapperFolder)
     {
@@ -30,6 +32,20 @@ public sealed class Widget
         _images = new(() => files.Where(f => ImageExtensions.Contains(f.Extension)).ToDictionary(f => f.Path, f => ImageInfo.Read(f.Content.Span), StringComparer.Ordinal));
         _templates = new(() => files.Where(f => f.Extension == ".twig").Select(f => new TwigDocument(f)).ToList());
         _stylesheets = new(() => files.Where(f => f.Extension == ".css").ToDictionary(f => f.Path, f => CssDocument.Scan(f.Path, Parsing.TextAnalysis.Decode(f.Content.Span)), StringComparer.Ordinal));
+        _ownScripts = new(() =>
+        {
+            var own = new List<ScriptDocument>();
+            if (Script is { } main) own.Add(main);
+            foreach (var file in files)
+                if (file.Extension == ".js" && file.Path != "script.js" && _scripts.Value[file.Path] is { IsVendored: false } doc) own.Add(doc);
+            return own;
+        });
+        _callbacks = new(() =>
+        {
+            foreach (var doc in OwnScripts)
+                if (doc.Callbacks is { } callbacks) return callbacks;
+            return null;
+        });
         _text = new(() => files.Where(f => Parsing.TextAnalysis.IsTextPath(f.Path)).ToDictionary(f => f.Path, f => Parsing.TextAnalysis.Analyse(f.Content.Span), StringComparer.Ordinal));
     }
 
@@ -73,6 +89,14 @@ public sealed class Widget
 
     /// <summary>Every .js file parsed, by path.</summary>
     public IReadOnlyDictionary<string, ScriptDocument> Scripts => _scripts.Value;
+
+    /// <summary>The widget's own scripts: script.js first, then the other .js files by path, vendored libraries
+    /// (<see cref="ScriptDocument.IsVendored"/>) left out. Nothing is parsed to tell them apart.</summary>
+    public IReadOnlyList<ScriptDocument> OwnScripts => _ownScripts.Value;
+
+    /// <summary>The widget's callbacks object: as script.js sets it, else as the first own module that sets one; null
+    /// when none does.</summary>
+    public ScriptCallbacks? Callbacks => _callbacks.Value;
 
     /// <summary>Header facts of every image file, by path.</summary>
     public IReadOnlyDictionary<string, ImageInfo> Images => _images.Value;

@@ -44,6 +44,12 @@ public sealed class RuleContext
     /// <summary>The manifest, or null when there is none.</summary>
     public ManifestDocument? Manifest => Widget.Manifest;
 
+    /// <summary>The same context reporting into another bag (one per file when scripts are checked in parallel).</summary>
+    internal RuleContext WithBag(DiagnosticBag bag) => new(Widget, Platform, Profile, Config, bag, _severity);
+
+    /// <summary>Adds the findings of a bag filled through <see cref="WithBag"/>.</summary>
+    internal void Add(DiagnosticBag bag) => _bag.AddAll(bag);
+
     /// <summary>Reports a finding of <paramref name="descriptor"/> at <paramref name="span"/>.</summary>
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
     {

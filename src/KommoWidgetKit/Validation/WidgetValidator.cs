@@ -30,15 +30,68 @@ public static class WidgetValidator
 
         var platformScope = platform == WidgetPlatform.AmoCrm ? PlatformScope.AmoCrm : PlatformScope.Kommo;
         var profileScope = profile == WidgetProfile.Public ? ProfileScope.Public : ProfileScope.Private;
+        List<ScriptRule>? scriptRules = null;
+        foreach (var rule in RuleCatalog.All)
+        {
+            var d = rule.Descriptor;
+            if ((d.Platforms & platformScope) == 0 || (d.Profiles & profileScope) == 0) continue;
+            if (SeverityOf(d) == Severity.Off) continue;
+            if (rule is ScriptRule scriptRule) (scriptRules ??= []).Add(scriptRule);
+        }
+        // The widget's own scripts are parsed (in parallel when there is much code) and walked once each, for all the script
+        // rules and the model's shared facts together, before the other rules read those facts.
+        CheckScripts(widget, scriptRules, context, cancellationToken);
         foreach (var rule in RuleCatalog.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (rule is ScriptRule) continue;
             var d = rule.Descriptor;
             if ((d.Platforms & platformScope) == 0 || (d.Profiles & profileScope) == 0) continue;
             if (SeverityOf(d) == Severity.Off) continue;
             rule.Check(context);
         }
         return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource };
+    }
+
+    /// <summary>Own code above this many characters is parsed and walked on all cores.</summary>
+    private const int ParallelThreshold = 256 * 1024;
+
+    private static void CheckScripts(Widget widget, List<ScriptRule>? rules, RuleContext context, CancellationToken cancellationToken)
+    {
+        var scripts = widget.OwnScripts;
+        if (scripts.Count == 0) return;
+        long size = 0;
+        foreach (var doc in scripts) size += doc.File.Length;
+        if (scripts.Count > 1 && size > ParallelThreshold && Environment.ProcessorCount > 1)
+        {
+            // Each file reports into its own bag, merged in file order afterwards; the output is sorted anyway.
+            var bags = new DiagnosticBag[scripts.Count];
+            Parallel.For(0, scripts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                bags[i] = new DiagnosticBag();
+                CheckScript(scripts[i], rules, context.WithBag(bags[i]));
+            });
+            foreach (var b in bags) context.Add(b);
+            return;
+        }
+        foreach (var doc in scripts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CheckScript(doc, rules, context);
+        }
+    }
+
+    private static void CheckScript(ScriptDocument doc, List<ScriptRule>? rules, RuleContext context)
+    {
+        if (doc.Program is null) return;
+        var visitors = new ScriptVisitors();
+        if (rules is not null)
+        {
+            var file = new ScriptFileContext(doc, context);
+            foreach (var rule in rules)
+                if (rule.AppliesTo(doc)) rule.Register(file, visitors);
+        }
+        doc.Walk(visitors);
     }
 
     /// <summary>The platform a widget is most likely for: amoCRM when it declares the <c>ru</c> locale, else Kommo.</summary>

@@ -17,9 +17,9 @@ public class ScriptDocumentTests
         Assert.Equal("CustomWidget", s.ConstructorName);
         Assert.Equal((2, 22), (s.SpanOf(s.Constructor!).StartLine, s.SpanOf(s.Constructor!).StartColumn));
         Assert.Equal(["jquery"], s.Dependencies.Select(d => d.Id));
-        Assert.Equal(CallbacksShape.Literal, s.CallbacksShape);
-        Assert.Equal(["render", "init", "bind_actions", "settings", "onSave", "destroy"], s.Callbacks.Select(c => c.Name));
-        var render = s.Callbacks[0];
+        Assert.Equal(CallbacksShape.Literal, s.Callbacks!.Shape);
+        Assert.Equal(["render", "init", "bind_actions", "settings", "onSave", "destroy"], s.Callbacks.Members.Select(c => c.Name));
+        var render = s.Callbacks.Members[0];
         Assert.Equal((5, 7), (render.Span.StartLine, render.Span.StartColumn));
     }
 
@@ -27,9 +27,10 @@ public class ScriptDocumentTests
     public void Nested_selected_callbacks_get_dotted_names()
     {
         var s = Parse("define([], function(){ return function(){ var self = this; self.callbacks = { render: function(){return true;}, leads: { selected: function(){} }, 'todo': { selected: () => 1 } }; return this; }; });");
-        Assert.Equal(["render", "leads", "leads.selected", "todo", "todo.selected"], s.Callbacks.Select(c => c.Name));
-        Assert.True(s.HasCallback("todo.selected"));
-        Assert.True(s.Callbacks.Single(c => c.Name == "todo.selected").IsFunction);
+        Assert.Equal(["render", "leads", "leads.selected", "todo", "todo.selected"], s.Callbacks!.Members.Select(c => c.Name));
+        Assert.True(s.Callbacks.Has("todo.selected"));
+        Assert.False(s.Callbacks.Has("todo.unselected"));
+        Assert.True(s.Callbacks.Members.Single(c => c.Name == "todo.selected").IsFunction);
     }
 
     [Theory]
@@ -55,8 +56,8 @@ public class ScriptDocumentTests
     public void Callbacks_built_at_run_time_are_marked_dynamic()
     {
         var s = Parse("define(function(){ return function(){ this.callbacks = makeCallbacks(this); return this; }; });");
-        Assert.Equal(CallbacksShape.Dynamic, s.CallbacksShape);
-        Assert.Empty(s.Callbacks);
+        Assert.Equal(CallbacksShape.Dynamic, s.Callbacks!.Shape);
+        Assert.Empty(s.Callbacks.Members);
     }
 
     [Fact]
@@ -90,6 +91,86 @@ public class ScriptDocumentTests
     {
         var s = Parse("var Widget = function(){ this.callbacks = {}; };");
         Assert.Null(s.DefineCall);
-        Assert.Equal(CallbacksShape.Literal, s.CallbacksShape);
+        Assert.Equal(CallbacksShape.Literal, s.Callbacks!.Shape);
+    }
+
+    [Theory]
+    [InlineData("this.callbacks = {}; this.callbacks.render = function () { return true; };")]
+    [InlineData("this.callbacks = {}; this.callbacks = { render: function () {} };")]
+    [InlineData("this.callbacks = {}; Object.assign(this.callbacks, { render: function () {} });")]
+    [InlineData("this.callbacks = {}; $.extend(this.callbacks, handlers);")]
+    public void A_literal_filled_in_later_is_dynamic(string body)
+    {
+        var s = Parse("define([], function () { return function () { " + body + " return this; }; });");
+        Assert.Equal(CallbacksShape.Dynamic, s.Callbacks!.Shape);
+        Assert.Equal("members are added to callbacks at run time", s.Callbacks.Reason);
+        Assert.NotNull(s.Callbacks.Object);
+    }
+
+    [Fact]
+    public void A_class_field_is_dynamic()
+    {
+        var s = Parse("define([], function () { return class W { callbacks = { render() { return true; } }; }; });");
+        Assert.Equal(CallbacksShape.Dynamic, s.Callbacks!.Shape);
+        Assert.Equal("callbacks is a class field", s.Callbacks.Reason);
+    }
+
+    [Fact]
+    public void No_callbacks_means_null()
+    {
+        Assert.Null(Parse("define([], function () { return function () { return this; }; });").Callbacks);
+    }
+
+    [Theory]
+    [InlineData("vendor/jquery.js", true)]
+    [InlineData("lib/Vendors/x.js", true)]
+    [InlineData("js/chart.min.js", true)]
+    [InlineData("node_modules/a/b.js", true)]
+    [InlineData("lib/settings_helper.js", false)]
+    [InlineData("vendor.js", false)]
+    [InlineData("src/vendorish/x.js", false)]
+    public void Vendored_files_are_told_by_their_path(string path, bool vendored) =>
+        Assert.Equal(vendored, ScriptDocument.IsVendoredPath(path));
+
+    [Fact]
+    public void A_vendored_file_is_not_parsed_by_validation()
+    {
+        var widget = TestWidget.Valid().Set("vendor/lib.js", "var a = ;").Set("lib/own.js", "var b = 1;").Load();
+        KommoWidgetKit.Validation.WidgetValidator.Validate(widget);
+        Assert.DoesNotContain(widget.OwnScripts, d => d.File.Path == "vendor/lib.js");
+        Assert.Contains(widget.OwnScripts, d => d.File.Path == "lib/own.js");
+        Assert.False(widget.Scripts["vendor/lib.js"].IsParsed);
+        Assert.True(widget.Scripts["lib/own.js"].IsParsed);
+    }
+
+    [Fact]
+    public void One_walk_dispatches_to_every_registered_handler_in_document_order()
+    {
+        var s = Parse("define(['a'], function (a) { var x = f(1); g(h(2)); return function () { this.callbacks = {}; return this; }; });");
+        var entered = new List<string>();
+        var exited = new List<string>();
+        bool ended = false;
+        var visitors = new ScriptVisitors()
+            .On(Acornima.Ast.NodeType.CallExpression, n => entered.Add(((Acornima.Ast.Identifier)((Acornima.Ast.CallExpression)n).Callee).Name))
+            .OnExit(Acornima.Ast.NodeType.CallExpression, n => exited.Add(((Acornima.Ast.Identifier)((Acornima.Ast.CallExpression)n).Callee).Name))
+            .OnEnd(() => ended = true);
+        s.Walk(visitors);
+        Assert.Equal(["define", "f", "g", "h"], entered);
+        Assert.Equal(["f", "h", "g", "define"], exited);
+        Assert.True(ended);
+        // The facts were gathered in that same walk.
+        Assert.NotNull(s.DefineCall);
+        Assert.Equal(CallbacksShape.Literal, s.Callbacks!.Shape);
+    }
+
+    [Fact]
+    public void A_deep_operator_chain_is_walked_without_recursion()
+    {
+        var js = "var x = " + string.Join(" + ", Enumerable.Repeat("a", 50_000)) + ";";
+        var s = Parse(js);
+        Assert.NotNull(s.Program);
+        int identifiers = 0;
+        s.Walk(new ScriptVisitors().On(Acornima.Ast.NodeType.Identifier, _ => identifiers++));
+        Assert.Equal(50_001, identifiers);
     }
 }

@@ -73,10 +73,10 @@ public static partial class SpecConformance
         Assert.NotNull(script);
         Assert.Null(script.SyntaxError);
         Assert.NotNull(script.DefineCall);
-        Assert.Equal(CallbacksShape.Literal, script.CallbacksShape);
+        Assert.Equal(CallbacksShape.Literal, script.Callbacks!.Shape);
         var expected = new HashSet<string>(LocationCatalog.CoreCallbacks) { "destroy" };
         foreach (var l in manifest.Locations) foreach (var cb in l.Info!.Callbacks) expected.Add(cb);
-        var actual = script.Callbacks.Where(c => c.IsFunction).Select(c => c.Name).ToHashSet();
+        var actual = script.Callbacks.Members.Where(c => c.IsFunction).Select(c => c.Name).ToHashSet();
         Assert.Equal(expected.OrderBy(x => x), actual.OrderBy(x => x));
         Assert.Contains("/style.css?v=", script.Text);
         Assert.DoesNotContain("console.", script.Text);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Acornima.Ast;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
 
 namespace KommoWidgetKit.Validation.Rules.Script;
 
@@ -12,7 +13,7 @@ namespace KommoWidgetKit.Validation.Rules.Script;
 /// API calls: <c>crm_post</c> and <c>$authorizedAjax</c> always; <c>$.ajax</c>, <c>$.get</c>, <c>$.post</c>, <c>$.getJSON</c>,
 /// <c>fetch</c> and <c>axios</c> when a string argument (or its <c>url</c> property) contains <c>/api/v2</c>, <c>/api/v4</c> or <c>/private/api/</c>.
 /// </remarks>
-public sealed partial class ApiCallInLoopRule : WidgetRule
+public sealed partial class ApiCallInLoopRule : ScriptRule
 {
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
@@ -31,37 +32,30 @@ public sealed partial class ApiCallInLoopRule : WidgetRule
     private static readonly HashSet<string> AlwaysApi = new(StringComparer.Ordinal) { "crm_post", "$authorizedAjax" };
     private static readonly HashSet<string> HttpCalls = new(StringComparer.Ordinal) { "ajax", "get", "post", "getJSON", "fetch", "axios" };
 
+    private static readonly NodeType[] Loops =
+        [NodeType.ForStatement, NodeType.ForInStatement, NodeType.ForOfStatement, NodeType.WhileStatement, NodeType.DoWhileStatement];
+    private static readonly NodeType[] Functions = [NodeType.FunctionExpression, NodeType.ArrowFunctionExpression, NodeType.FunctionDeclaration];
+
     /// <inheritdoc />
-    public override void Check(RuleContext context)
+    public override void Register(ScriptFileContext file, ScriptVisitors visitors)
     {
-        foreach (var doc in ScriptFacts.OwnScripts(context.Widget))
-        {
-            if (doc.Program is null) continue;
-            var iterationCallbacks = new HashSet<Node>(ReferenceEqualityComparer.Instance);
-            // An explicit stack: long operator chains nest deeper than recursion allows.
-            var stack = new Stack<(Node Node, bool InLoop)>();
-            stack.Push((doc.Program, false));
-            while (stack.Count > 0)
+        // Whether the code being walked runs once per iteration: a loop body does; a function does only when it is the
+        // callback of an iteration method (items.forEach(function () {…})), otherwise it runs when it is called.
+        var inLoop = new Stack<bool>();
+        var iterationCallbacks = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        visitors
+            .On(Loops, _ => inLoop.Push(true))
+            .OnExit(Loops, _ => inLoop.Pop())
+            .On(Functions, node => inLoop.Push(iterationCallbacks.Contains(node)))
+            .OnExit(Functions, _ => inLoop.Pop())
+            .On(NodeType.CallExpression, node =>
             {
-                var (node, inLoop) = stack.Pop();
-                bool childLoop = node switch
-                {
-                    ForStatement or ForInStatement or ForOfStatement or WhileStatement or DoWhileStatement => true,
-                    FunctionExpression or ArrowFunctionExpression or FunctionDeclaration => iterationCallbacks.Contains(node),
-                    _ => inLoop,
-                };
-                if (node is CallExpression call)
-                {
-                    if (inLoop && ApiCallName(call) is { } name) context.Report(Rule, doc.SpanOf(call), name);
-                    if (ScriptFacts.CalleeLast(call.Callee) is { } m && IterationMethods.Contains(m))
-                        foreach (var arg in call.Arguments)
-                            if (arg is FunctionExpression or ArrowFunctionExpression) iterationCallbacks.Add(arg);
-                }
-                var children = new List<Node>();
-                foreach (var child in node.ChildNodes) children.Add(child);
-                for (int i = children.Count - 1; i >= 0; i--) stack.Push((children[i], childLoop));
-            }
-        }
+                var call = (CallExpression)node;
+                if (inLoop.Count > 0 && inLoop.Peek() && ApiCallName(call) is { } name) file.Report(Rule, call, name);
+                if (ScriptFacts.CalleeLast(call.Callee) is { } m && IterationMethods.Contains(m))
+                    foreach (var arg in call.Arguments)
+                        if (arg is FunctionExpression or ArrowFunctionExpression) iterationCallbacks.Add(arg);
+            });
     }
 
     private static string? ApiCallName(CallExpression call)

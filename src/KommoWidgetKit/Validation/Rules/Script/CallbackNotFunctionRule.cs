@@ -20,8 +20,8 @@ public sealed class CallbackNotFunctionRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        if (ScriptFacts.FindCallbacks(context.Widget) is not { Shape: CallbacksShape.Literal } view) return;
-        foreach (var entry in view.Entries)
+        if (context.Widget.Callbacks is not { Shape: CallbacksShape.Literal } view) return;
+        foreach (var entry in view.Members)
         {
             if (entry.IsMethod || !ScriptFacts.KnownCallbacks.Contains(entry.Name)) continue;
             string? what = entry.Value switch

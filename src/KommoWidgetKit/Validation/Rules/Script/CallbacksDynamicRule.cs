@@ -20,7 +20,7 @@ public sealed class CallbacksDynamicRule : WidgetRule
     {
         var main = context.Widget.Script;
         if (main?.Program is null || main.DefineCall is null) return;
-        var view = ScriptFacts.FindCallbacks(context.Widget);
+        var view = context.Widget.Callbacks;
         if (view is { Shape: CallbacksShape.Dynamic })
         {
             context.Report(Rule, view.Document.SpanOf(view.Node), view.Reason + (view.Document == main ? "" : $" in {view.Document.File.Path}"));

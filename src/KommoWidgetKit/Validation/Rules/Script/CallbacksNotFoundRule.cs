@@ -20,9 +20,9 @@ public sealed class CallbacksNotFoundRule : WidgetRule
     {
         var main = context.Widget.Script;
         if (main?.Program is null || main.DefineCall is null) return;
-        if (ScriptFacts.FindCallbacks(context.Widget) is not null) return;
+        if (context.Widget.Callbacks is not null) return;
         // A loader that only forwards to a module on another origin (dev setups, spec §7.1) is KW2007's case.
         if (CallbacksDynamicRule.RemoteDependency(main) is not null) return;
-        context.Report(Rule, main.SpanOf(main.DefineCall.Callee), ScriptFacts.OwnScripts(context.Widget).Skip(1).Any() ? " or in the widget's other .js files" : "");
+        context.Report(Rule, main.SpanOf(main.DefineCall.Callee), context.Widget.OwnScripts.Count > 1 ? " or in the widget's other .js files" : "");
     }
 }

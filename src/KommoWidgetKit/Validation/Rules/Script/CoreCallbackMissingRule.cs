@@ -18,7 +18,7 @@ public sealed class CoreCallbackMissingRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        if (ScriptFacts.FindCallbacks(context.Widget) is not { Shape: CallbacksShape.Literal, Object: { } obj } view) return;
+        if (context.Widget.Callbacks is not { Shape: CallbacksShape.Literal, Object: { } obj } view) return;
         foreach (var name in LocationCatalog.CoreCallbacks)
             if (!view.Has(name)) context.Report(Rule, view.Document.SpanOf(obj), name);
     }

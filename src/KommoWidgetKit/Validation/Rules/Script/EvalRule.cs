@@ -1,11 +1,12 @@
 using Acornima;
 using Acornima.Ast;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
 
 namespace KommoWidgetKit.Validation.Rules.Script;
 
 /// <summary>KW2010: code built from strings at run time; the public checklist forbids <c>eval</c> (spec §5.8).</summary>
-public sealed class EvalRule : WidgetRule
+public sealed class EvalRule : ScriptRule
 {
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
@@ -19,25 +20,27 @@ public sealed class EvalRule : WidgetRule
     private static readonly HashSet<string> FunctionNames = new(StringComparer.Ordinal) { "Function", "window.Function", "globalThis.Function" };
     private static readonly HashSet<string> TimerNames = new(StringComparer.Ordinal) { "setTimeout", "setInterval", "window.setTimeout", "window.setInterval", "globalThis.setTimeout", "globalThis.setInterval" };
 
+    // The last part of every name above: a cheap first test before the dotted name is built.
+    private static readonly HashSet<string> LastNames = new(StringComparer.Ordinal) { "eval", "globalEval", "Function", "setTimeout", "setInterval" };
+
     /// <inheritdoc />
-    public override void Check(RuleContext context)
-    {
-        foreach (var doc in ScriptFacts.OwnScripts(context.Widget))
+    public override void Register(ScriptFileContext file, ScriptVisitors visitors) => visitors
+        .On(NodeType.CallExpression, node =>
         {
-            foreach (var node in doc.AllNodes())
-            {
-                string? what = node switch
-                {
-                    CallExpression c when ScriptFacts.CalleeName(c.Callee) is { } n && EvalNames.Contains(n) => n + "(...)",
-                    CallExpression c when ScriptFacts.CalleeName(c.Callee) is { } n && FunctionNames.Contains(n) => n + "(...)",
-                    NewExpression ne when ScriptFacts.CalleeName(ne.Callee) is { } n && FunctionNames.Contains(n) => "new " + n + "(...)",
-                    CallExpression c when ScriptFacts.CalleeName(c.Callee) is { } n && TimerNames.Contains(n) && c.Arguments.Count > 0 && IsStringy(c.Arguments[0]) => n + " with a string",
-                    _ => null,
-                };
-                if (what is not null) context.Report(Rule, doc.SpanOf(node), what);
-            }
-        }
-    }
+            var c = (CallExpression)node;
+            if (Name(c.Callee) is not { } n) return;
+            string? what = EvalNames.Contains(n) || FunctionNames.Contains(n) ? n + "(...)"
+                : TimerNames.Contains(n) && c.Arguments.Count > 0 && IsStringy(c.Arguments[0]) ? n + " with a string"
+                : null;
+            if (what is not null) file.Report(Rule, node, what);
+        })
+        .On(NodeType.NewExpression, node =>
+        {
+            if (Name(((NewExpression)node).Callee) is { } n && FunctionNames.Contains(n)) file.Report(Rule, node, "new " + n + "(...)");
+        });
+
+    private static string? Name(Node callee) =>
+        ScriptFacts.CalleeLast(callee) is { } last && LastNames.Contains(last) ? ScriptFacts.CalleeName(callee) : null;
 
     private static bool IsStringy(Node node) => node switch
     {

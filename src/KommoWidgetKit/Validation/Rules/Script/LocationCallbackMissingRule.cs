@@ -20,7 +20,7 @@ public sealed class LocationCallbackMissingRule : WidgetRule
     {
         var manifest = context.Manifest;
         if (manifest is null) return;
-        if (ScriptFacts.FindCallbacks(context.Widget) is not { Shape: CallbacksShape.Literal, Object: { } obj } view) return;
+        if (context.Widget.Callbacks is not { Shape: CallbacksShape.Literal, Object: { } obj } view) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var location in manifest.Locations)
         {

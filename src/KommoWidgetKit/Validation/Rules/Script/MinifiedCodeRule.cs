@@ -16,7 +16,7 @@ namespace KommoWidgetKit.Validation.Rules.Script;
 /// </list>
 /// A webpack development bundle (long <c>eval("...")</c> lines, readable names) is therefore not minified.
 /// </remarks>
-public sealed class MinifiedCodeRule : WidgetRule
+public sealed class MinifiedCodeRule : ScriptRule
 {
     /// <summary>Files shorter than this are not judged.</summary>
     public const int MinLength = 2000;
@@ -41,26 +41,56 @@ public sealed class MinifiedCodeRule : WidgetRule
     public override DiagnosticDescriptor Descriptor => Rule;
 
     /// <inheritdoc />
-    public override void Check(RuleContext context)
+    public override bool AppliesTo(ScriptDocument document) => document.Text.Length >= MinLength;
+
+    /// <inheritdoc />
+    public override void Register(ScriptFileContext file, ScriptVisitors visitors)
     {
-        foreach (var doc in ScriptFacts.OwnScripts(context.Widget))
+        var doc = file.Document;
+        int names = 0, hex = 0, shortNames = 0;
+        void Count(string name)
         {
-            if (doc.Program is null || doc.Text.Length < MinLength) continue;
-            var names = DeclaredNames(doc).ToList();
-            int hex = names.Count(n => n.StartsWith("_0x", StringComparison.Ordinal));
-            if (names.Count >= MinNames && hex >= HexNameShare * names.Count)
-            {
-                context.Report(Rule, SourceSpan.File(doc.File.Path), doc.File.Path, "obfuscated",
-                    string.Create(CultureInfo.InvariantCulture, $"{hex} of {names.Count} declared names look like _0x…"));
-                continue;
-            }
-            var (longChars, firstLongLine, longest) = MeasureLines(doc.Text);
-            if (longChars < LongLineShare * doc.Text.Length || names.Count < MinNames) continue;
-            int shortNames = names.Count(n => n.Length <= 2);
-            if (shortNames < ShortNameShare * names.Count) continue;
-            context.Report(Rule, new SourceSpan(doc.File.Path, firstLongLine, 1, firstLongLine, 1), doc.File.Path, "minified",
-                string.Create(CultureInfo.InvariantCulture, $"{longChars * 100 / doc.Text.Length}% of the code is on lines over {LongLine} characters, the longest {longest}; {shortNames} of {names.Count} declared names have one or two characters"));
+            names++;
+            if (name.StartsWith("_0x", StringComparison.Ordinal)) hex++;
+            if (name.Length <= 2) shortNames++;
         }
+        void CountParams(in NodeList<Node> parameters)
+        {
+            foreach (var p in parameters)
+                if (p is Identifier id) Count(id.Name);
+        }
+        visitors
+            .On(NodeType.VariableDeclarator, node =>
+            {
+                if (((VariableDeclarator)node).Id is Identifier id) Count(id.Name);
+            })
+            .On(NodeType.FunctionDeclaration, node =>
+            {
+                var f = (FunctionDeclaration)node;
+                if (f.Id is { } fid) Count(fid.Name);
+                CountParams(f.Params);
+            })
+            .On(NodeType.FunctionExpression, node =>
+            {
+                var f = (FunctionExpression)node;
+                if (f.Id is { } eid) Count(eid.Name);
+                CountParams(f.Params);
+            })
+            .On(NodeType.ArrowFunctionExpression, node => CountParams(((ArrowFunctionExpression)node).Params))
+            .OnEnd(() =>
+            {
+                if (names >= MinNames && hex >= HexNameShare * names)
+                {
+                    file.Report(Rule, SourceSpan.File(doc.File.Path), doc.File.Path, "obfuscated",
+                        string.Create(CultureInfo.InvariantCulture, $"{hex} of {names} declared names look like _0x…"));
+                    return;
+                }
+                if (names < MinNames || shortNames < ShortNameShare * names) return;
+                var (longChars, firstLongLine, longest) = MeasureLines(doc.Text);
+                if (longChars < LongLineShare * doc.Text.Length) return;
+                file.Report(Rule, new SourceSpan(doc.File.Path, firstLongLine, 1, firstLongLine, 1), doc.File.Path, "minified",
+                    string.Create(CultureInfo.InvariantCulture, $"{longChars * 100 / doc.Text.Length}% of the code is on lines over {LongLine} characters, the longest {longest}; {shortNames} of {names} declared names have one or two characters"));
+            });
     }
 
     private static (int LongChars, int FirstLongLine, int Longest) MeasureLines(string text)
@@ -80,29 +110,5 @@ public sealed class MinifiedCodeRule : WidgetRule
             start = i + 1;
         }
         return (longChars, firstLong, longest);
-    }
-
-    private static IEnumerable<string> DeclaredNames(ScriptDocument doc)
-    {
-        foreach (var node in doc.AllNodes())
-        {
-            switch (node)
-            {
-                case VariableDeclarator { Id: Identifier id }:
-                    yield return id.Name;
-                    break;
-                case FunctionDeclaration f:
-                    if (f.Id is { } fid) yield return fid.Name;
-                    foreach (var p in f.Params.OfType<Identifier>()) yield return p.Name;
-                    break;
-                case FunctionExpression f:
-                    if (f.Id is { } eid) yield return eid.Name;
-                    foreach (var p in f.Params.OfType<Identifier>()) yield return p.Name;
-                    break;
-                case ArrowFunctionExpression a:
-                    foreach (var p in a.Params.OfType<Identifier>()) yield return p.Name;
-                    break;
-            }
-        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class RelativeDependencyMissingRule : WidgetRule
     public override void Check(RuleContext context)
     {
         var widget = context.Widget;
-        foreach (var doc in ScriptFacts.OwnScripts(widget))
+        foreach (var doc in widget.OwnScripts)
         {
             string folder = doc.File.Path.Contains('/') ? doc.File.Path[..doc.File.Path.LastIndexOf('/')] : "";
             foreach (var (id, span) in doc.Dependencies)

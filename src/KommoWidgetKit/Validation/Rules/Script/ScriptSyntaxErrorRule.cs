@@ -16,7 +16,7 @@ public sealed class ScriptSyntaxErrorRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var doc in ScriptFacts.OwnScripts(context.Widget))
+        foreach (var doc in context.Widget.OwnScripts)
         {
             if (doc.SyntaxError is null || doc.SyntaxErrorSpan is null) continue;
             if (doc.IsEsModule)

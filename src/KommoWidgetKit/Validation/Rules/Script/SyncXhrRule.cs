@@ -1,11 +1,12 @@
 using Acornima;
 using Acornima.Ast;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
 
 namespace KommoWidgetKit.Validation.Rules.Script;
 
 /// <summary>KW2011: synchronous requests freeze the Kommo interface; the public checklist forbids <c>async: false</c> (spec §5.8).</summary>
-public sealed class SyncXhrRule : WidgetRule
+public sealed class SyncXhrRule : ScriptRule
 {
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
@@ -17,25 +18,18 @@ public sealed class SyncXhrRule : WidgetRule
     public override DiagnosticDescriptor Descriptor => Rule;
 
     /// <inheritdoc />
-    public override void Check(RuleContext context)
-    {
-        foreach (var doc in ScriptFacts.OwnScripts(context.Widget))
+    public override void Register(ScriptFileContext file, ScriptVisitors visitors) => visitors
+        .On(NodeType.Property, node =>
         {
-            foreach (var node in doc.AllNodes())
-            {
-                switch (node)
-                {
-                    case Property { Key: var key } prop when IsAsyncKey(key, prop.Computed) && IsFalse(prop.Value):
-                        context.Report(Rule, doc.SpanOf(prop), "'async: false'");
-                        break;
-                    case CallExpression { Callee: MemberExpression { Computed: false, Property: Identifier { Name: "open" } } } call
-                        when call.Arguments.Count >= 3 && IsFalse(call.Arguments[2]):
-                        context.Report(Rule, doc.SpanOf(call), "open(method, url, false)");
-                        break;
-                }
-            }
-        }
-    }
+            var prop = (Property)node;
+            if (IsAsyncKey(prop.Key, prop.Computed) && IsFalse(prop.Value)) file.Report(Rule, prop, "'async: false'");
+        })
+        .On(NodeType.CallExpression, node =>
+        {
+            if (node is CallExpression { Callee: MemberExpression { Computed: false, Property: Identifier { Name: "open" } } } call
+                && call.Arguments.Count >= 3 && IsFalse(call.Arguments[2]))
+                file.Report(Rule, call, "open(method, url, false)");
+        });
 
     private static bool IsAsyncKey(Node key, bool computed) => key switch
     {
