@@ -57,3 +57,48 @@ internal static class Paths
         }
     }
 }
+
+/// <summary>The pair for the rules' cost: the JavaScript-heavy widget's own scripts parsed by Acornima alone, against the
+/// whole validation of the same files (which parses them too). Both start from the same bytes in memory and use all cores
+/// the same way (a parallel loop over the files), so the difference is what the rules and the shared facts add.</summary>
+[MemoryDiagnoser]
+public class ScriptRuleBenchmarks
+{
+    private KeyValuePair<string, byte[]>[] _files = [];
+    private KeyValuePair<string, byte[]>[] _scripts = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _files = LargeWidget.JsHeavyFiles().Select(f => new KeyValuePair<string, byte[]>(f.Path, f.Content)).ToArray();
+        _scripts = _files.Where(f => f.Key.EndsWith(".js", StringComparison.Ordinal)).ToArray();
+    }
+
+    [Benchmark(Baseline = true)]
+    public int ParseOnly_JsHeavy()
+    {
+        int statements = 0;
+        Parallel.For(0, _scripts.Length, i =>
+        {
+            string text = System.Text.Encoding.UTF8.GetString(_scripts[i].Value);
+            var program = new Acornima.Parser(new Acornima.ParserOptions { AllowReturnOutsideFunction = true, AllowHashBang = true })
+                .ParseScript(text, _scripts[i].Key);
+            Interlocked.Add(ref statements, program.Body.Count);
+        });
+        return statements;
+    }
+
+    /// <summary>The same parse on one thread (for the phase breakdown, not a benchmark).</summary>
+    public int ParseOnlySequential()
+    {
+        int statements = 0;
+        foreach (var (path, bytes) in _scripts)
+            statements += new Acornima.Parser(new Acornima.ParserOptions { AllowReturnOutsideFunction = true, AllowHashBang = true })
+                .ParseScript(System.Text.Encoding.UTF8.GetString(bytes), path).Body.Count;
+        return statements;
+    }
+
+    [Benchmark]
+    public int Validate_JsHeavy() =>
+        WidgetValidator.Validate(WidgetLoader.FromFiles(_files), new ValidationOptions { Profile = WidgetProfile.Public }).Diagnostics.Count;
+}

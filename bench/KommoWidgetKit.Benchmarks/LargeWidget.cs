@@ -28,12 +28,30 @@ public static class LargeWidget
         return files;
     }
 
+    /// <summary>A JavaScript-heavy widget: the scaffold plus 190 plain AMD modules of about 18 KB each (3.5 MB of valid
+    /// code that every script rule looks at), the shape of a widget built from many source modules.</summary>
+    public static IReadOnlyList<ScaffoldFile> JsHeavyFiles()
+    {
+        var rng = new XorShift(0x0A3D_2026);
+        var files = WidgetScaffolder.Generate(new ScaffoldOptions
+        {
+            Name = "js_heavy_widget",
+            Locales = ["en"],
+            Locations = ["lcard-1", "settings"],
+        }).ToList();
+        for (int i = 0; i < 190; i++) files.Add(new($"js/module_{i:D3}.js", Utf8(Script(rng, i, 18_400))));
+        return files;
+    }
+
     /// <summary>Writes the widget into <paramref name="folder"/> (which is emptied first).</summary>
-    public static long WriteTo(string folder)
+    public static long WriteTo(string folder) => WriteTo(folder, Files());
+
+    /// <summary>Writes <paramref name="files"/> into <paramref name="folder"/> (which is emptied first).</summary>
+    public static long WriteTo(string folder, IReadOnlyList<ScaffoldFile> files)
     {
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         long total = 0;
-        foreach (var f in Files())
+        foreach (var f in files)
         {
             string path = Path.Combine(folder, f.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

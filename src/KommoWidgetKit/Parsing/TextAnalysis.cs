@@ -32,7 +32,10 @@ public static class TextAnalysis
         bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         int invalid = FindInvalidUtf8(bytes);
         int line = 1, firstCrLf = 0, crlf = 0, loneCr = 0;
-        for (int i = 0; i < bytes.Length; i++)
+        // Most files have no CR at all: find the first one with a vectorised search, count the lines before it the same way.
+        int i = bytes.IndexOf((byte)'\r');
+        if (i >= 0) line += bytes[..i].Count((byte)'\n');
+        for (; i >= 0 && i < bytes.Length; i++)
         {
             byte b = bytes[i];
             if (b == (byte)'\r')

@@ -1,0 +1,2 @@
+// Prints one line and exits: what every Native AOT process pays before doing any work.
+Console.WriteLine("hello, world");
