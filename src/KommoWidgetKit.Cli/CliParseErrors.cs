@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using KommoWidgetKit.Cli.Commands;
+using KommoWidgetKit.Text;
 
 namespace KommoWidgetKit.Cli;
 
@@ -74,28 +75,10 @@ internal static class CliParseErrors
         int bestDistance = int.MaxValue;
         foreach (var c in candidates.Where(c => c.Length > 2))
         {
-            int d = Distance(bare, c);
+            int d = EditDistance.LevenshteinIgnoreCase(bare, c);
             if (d < bestDistance) (best, bestDistance) = (c, d);
         }
         return best is not null && bestDistance <= Math.Max(2, bare.Length / 3) ? best : null;
-    }
-
-    // Levenshtein distance, case-insensitive; tokens are short, so the quadratic table is fine.
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 }
 

@@ -51,7 +51,8 @@ public static class CommandInput
     public static string OneOf(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
-    /// <summary>Loads the widget; a missing path or a file that is neither a folder nor a zip is a usage error (exit 2).</summary>
+    /// <summary>Loads the widget; a missing path or a file that is neither a folder nor a zip (by name or content) is a usage
+    /// error (exit 2). A .zip that cannot be read (truncated, damaged, not a zip at all) loads, and KW6011 reports it.</summary>
     public static Widget LoadWidget(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException("the widget path is empty");

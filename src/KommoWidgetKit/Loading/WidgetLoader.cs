@@ -9,7 +9,10 @@ namespace KommoWidgetKit.Loading;
 public static class WidgetLoader
 {
     /// <summary>Loads the folder or .zip file at <paramref name="path"/>.</summary>
-    /// <exception cref="WidgetLoadException">The path does not exist, or is neither a folder nor a zip archive.</exception>
+    /// <remarks>A file named <c>.zip</c>, or starting with a zip signature, that cannot be read as a zip archive loads as a
+    /// widget with no files and a <see cref="LoadIssueKind.Corrupt"/> load issue (truncated, damaged, or not a zip).</remarks>
+    /// <exception cref="WidgetLoadException">The path does not exist, is neither a folder nor a zip archive (by name or
+    /// content), cannot be opened, or is over <see cref="WidgetLoadOptions.MaxArchiveSize"/>.</exception>
     public static Widget Load(string path, WidgetLoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= WidgetLoadOptions.Default;
@@ -27,7 +30,9 @@ public static class WidgetLoader
             }
             using (stream)
             {
-                if (!LooksLikeZip(stream))
+                // A .zip that is not one (cut off, damaged, an HTML page saved under that name) is a finding about the
+                // archive, not a usage error: it loads as a widget with no files and a load issue saying what is wrong.
+                if (!LooksLikeZip(stream) && !path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                     throw new WidgetLoadException($"'{path}' is neither a folder nor a zip archive");
                 if (stream.Length > options.MaxArchiveSize)
                     throw new WidgetLoadException($"'{path}' is {stream.Length:N0} bytes; archives over {options.MaxArchiveSize:N0} bytes are refused");
@@ -38,10 +43,17 @@ public static class WidgetLoader
     }
 
     /// <summary>Loads a widget from a zip archive in a stream (which must be seekable).</summary>
+    /// <remarks>A stream that is not a readable zip archive gives a widget with no files and one
+    /// <see cref="LoadIssueKind.Corrupt"/> issue saying whether it is truncated, damaged or no zip at all.</remarks>
     public static Widget LoadZip(Stream stream, string sourceName, WidgetLoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= WidgetLoadOptions.Default;
         var collector = new Collector(options);
+        if (ArchiveProblem(stream, sourceName) is { } problem)
+        {
+            collector.Issue(LoadIssueKind.Corrupt, "", problem);
+            return collector.Build(sourceName, WidgetSourceKind.Zip);
+        }
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
@@ -60,7 +72,7 @@ public static class WidgetLoader
         }
         catch (InvalidDataException ex)
         {
-            collector.Issue(LoadIssueKind.Corrupt, "", $"the archive is damaged or not a zip file ({ex.Message.TrimEnd('.')})");
+            collector.Issue(LoadIssueKind.Corrupt, "", $"damaged: it starts like a zip archive, but its central directory cannot be read ({ex.Message.TrimEnd('.')})");
         }
         return collector.Build(sourceName, WidgetSourceKind.Zip);
     }
@@ -195,9 +207,65 @@ public static class WidgetLoader
     private static bool LooksLikeZip(Stream stream)
     {
         Span<byte> head = stackalloc byte[4];
-        int n = stream.Read(head);
+        int n = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         stream.Position = 0;
-        return n == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && (head[2] is 3 or 5 or 7) && (head[3] is 4 or 6 or 8);
+        return HasZipSignature(head[..n]);
+    }
+
+    // A local file header (PK 3 4), an end of central directory (PK 5 6, an empty archive) or a spanning marker (PK 7 8).
+    private static bool HasZipSignature(ReadOnlySpan<byte> head) =>
+        head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && (head[2] is 3 or 5 or 7) && (head[3] is 4 or 6 or 8);
+
+    private const int EocdSize = 22;
+
+    /// <summary>Why the stream cannot be a zip archive, or null when it may be one: no zip signature at the start
+    /// (with what it looks like instead), or no end-of-central-directory record at the end (cut off).</summary>
+    private static string? ArchiveProblem(Stream stream, string sourceName)
+    {
+        long length = stream.Length;
+        stream.Position = 0;
+        Span<byte> head = stackalloc byte[512];
+        head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        if (!HasZipSignature(head))
+        {
+            string despite = sourceName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? " despite its name" : "";
+            return $"not a zip archive{despite}: {DescribeContent(head, length)}";
+        }
+        // The end-of-central-directory record (22 bytes and a comment of up to 65,535) closes every zip archive;
+        // a download or copy that stopped early has lost it.
+        int tailLength = (int)Math.Min(length, EocdSize + ushort.MaxValue);
+        var tail = new byte[tailLength];
+        stream.Position = length - tailLength;
+        stream.ReadExactly(tail);
+        stream.Position = 0;
+        for (int i = tailLength - 4; i >= 0; i--)
+        {
+            if (tail[i] != (byte)'P' || tail[i + 1] != (byte)'K' || tail[i + 2] != 5 || tail[i + 3] != 6) continue;
+            if (i + EocdSize <= tailLength) return null;
+            return $"truncated: the file ends after {length:N0} bytes, inside the end-of-central-directory record that closes a zip archive (an interrupted download or copy?)";
+        }
+        return $"truncated: the file ends after {length:N0} bytes without the end-of-central-directory record that closes a zip archive (an interrupted download or copy?)";
+    }
+
+    /// <summary>What a file that is not a zip archive looks like, from its first bytes.</summary>
+    private static string DescribeContent(ReadOnlySpan<byte> head, long length)
+    {
+        if (length == 0) return "the file is empty (0 bytes)";
+        var text = head.StartsWith("\uFEFF"u8) ? head[3..] : head;
+        text = text.TrimStart(" \t\r\n"u8);
+        if (text.Length > 0 && text[0] == (byte)'<')
+        {
+            string start = System.Text.Encoding.ASCII.GetString(text[..Math.Min(text.Length, 200)]).ToLowerInvariant();
+            if (start.Contains("<html", StringComparison.Ordinal) || start.Contains("<!doctype html", StringComparison.Ordinal)
+                || start.Contains("<head", StringComparison.Ordinal) || start.Contains("<body", StringComparison.Ordinal))
+                return $"it is an HTML page ({length:N0} bytes; an error or login page saved instead of the download?)";
+        }
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B])) return $"it is a gzip file ({length:N0} bytes)";
+        if (head.StartsWith("Rar!"u8)) return $"it is a RAR archive ({length:N0} bytes)";
+        if (head.StartsWith((ReadOnlySpan<byte>)[(byte)'7', (byte)'z', 0xBC, 0xAF, 0x27, 0x1C])) return $"it is a 7-Zip archive ({length:N0} bytes)";
+        if (System.Text.Unicode.Utf8.IsValid(head) && !head.ContainsAnyInRange((byte)0, (byte)8))
+            return $"it is a text file ({length:N0} bytes)";
+        return $"it does not start with a zip signature ({length:N0} bytes, starting {Convert.ToHexString(head[..Math.Min(head.Length, 4)])})";
     }
 
     private static Widget LoadFolder(string root, WidgetLoadOptions options, CancellationToken cancellationToken)

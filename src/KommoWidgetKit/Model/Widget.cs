@@ -1,5 +1,3 @@
-using KommoWidgetKit.Loading;
-
 namespace KommoWidgetKit.Model;
 
 /// <summary>A loaded widget: its files, what went wrong while loading, and each file parsed once on first use.</summary>

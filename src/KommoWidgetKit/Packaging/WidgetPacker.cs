@@ -207,7 +207,7 @@ public static class WidgetPacker
     private static Entry Compress(WidgetFile file)
     {
         var content = file.Content;
-        uint crc = Crc32.Compute(content.Span);
+        uint crc = System.IO.Hashing.Crc32.HashToUInt32(content.Span);
         byte[] name = Encoding.UTF8.GetBytes(file.Path);
         if (content.Length == 0) return new Entry(name, 0, crc, content, false);
         var buffer = new MemoryStream(content.Length / 2 + 64);

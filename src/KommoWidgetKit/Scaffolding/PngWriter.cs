@@ -50,30 +50,12 @@ public static class PngWriter
         for (int i = 0; i < 4; i++) head[4 + i] = (byte)type[i];
         s.Write(head);
         s.Write(data);
-        uint crc = Crc32(head[4..], 0xFFFFFFFFu);
-        crc = Crc32(data, crc) ^ 0xFFFFFFFFu;
+        var crc32 = new System.IO.Hashing.Crc32();
+        crc32.Append(head[4..]);
+        crc32.Append(data);
+        uint crc = crc32.GetCurrentHashAsUInt32();
         Span<byte> tail = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(tail, crc);
         s.Write(tail);
-    }
-
-    private static readonly uint[] CrcTable = BuildTable();
-
-    private static uint[] BuildTable()
-    {
-        var t = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            uint c = n;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data, uint crc)
-    {
-        foreach (var b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return crc;
     }
 }

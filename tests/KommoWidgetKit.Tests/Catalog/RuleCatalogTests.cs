@@ -1,82 +1,151 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
 using KommoWidgetKit.Tests.Support;
 using KommoWidgetKit.Validation;
 
 namespace KommoWidgetKit.Tests.Catalog;
 
+/// <summary>The rule catalog as a whole: every convention a rule must follow (ID, name, descriptor, RuleIds constant,
+/// doc page, test class) is derived from the rule itself (its category, its ID, its class's folder), with no ID ranges.</summary>
 public partial class RuleCatalogTests
 {
-    private static readonly Dictionary<string, string> ConstantById = typeof(RuleIds)
+    private static readonly FieldInfo[] IdConstants = typeof(RuleIds)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
-        .ToDictionary(f => (string)f.GetRawConstantValue()!, f => f.Name);
+        .ToArray();
+
+    private static readonly Dictionary<string, string> ConstantById = IdConstants
+        .GroupBy(f => (string)f.GetRawConstantValue()!)
+        .ToDictionary(g => g.Key, g => g.First().Name);
+
+    public static TheoryData<string> RuleIdsData()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in RuleCatalog.All) data.Add(rule.Descriptor.Id);
+        return data;
+    }
+
+    private static WidgetRule Rule(string id) => RuleCatalog.Find(id)!;
+
+    /// <summary>The rule class's folder under Validation/Rules, which is also its test folder under tests/…/Rules.</summary>
+    private static string Area(WidgetRule rule) => rule.GetType().Namespace!.Split('.')[^1];
 
     [Fact]
-    public void Ids_and_names_are_unique_well_formed_and_in_their_category_range()
+    public void Ids_and_names_are_unique_and_every_category_has_rules()
     {
         var rules = RuleCatalog.All;
         Assert.NotEmpty(rules);
         Assert.Equal(rules.Count, rules.Select(r => r.Descriptor.Id).Distinct().Count());
         Assert.Equal(rules.Count, rules.Select(r => r.Descriptor.Name).Distinct().Count());
-        foreach (var r in rules)
-        {
-            var d = r.Descriptor;
-            Assert.Matches(IdPattern(), d.Id);
-            Assert.Matches(NamePattern(), d.Name);
-            Assert.False(string.IsNullOrWhiteSpace(d.Title), d.Id);
-            Assert.NotEqual(Severity.Off, d.DefaultSeverity);
-            char expected = d.Category switch
-            {
-                RuleCategory.Manifest => '1', RuleCategory.Script => '2', RuleCategory.I18n => '3',
-                RuleCategory.Images => '4', RuleCategory.Templates => '5', _ => '6',
-            };
-            Assert.True(d.Id[2] == expected, $"{d.Id} is in category {d.Category}");
-        }
+        Assert.Equal(rules.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal), rules.Select(r => r.Descriptor.Id));
+        foreach (var category in Enum.GetValues<RuleCategory>())
+            Assert.True(rules.Any(r => r.Descriptor.Category == category), $"no rule in category {category}");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIdsData))]
+    public void Descriptor_follows_the_conventions(string id)
+    {
+        var rule = Rule(id);
+        var d = rule.Descriptor;
+        Assert.Matches(IdPattern(), d.Id);
+        // The category is the ID's first digit (RuleCategory's order: manifest KW1xxx … archive KW6xxx).
+        Assert.StartsWith($"KW{(int)d.Category + 1}", d.Id);
+        Assert.Matches(NamePattern(), d.Name);
+        Assert.False(string.IsNullOrWhiteSpace(d.Title), d.Id);
+        Assert.NotEqual(Severity.Off, d.DefaultSeverity);
+        // Without placeholders the format is never passed through string.Format, so escaped braces would show.
+        if (!d.MessageFormat.Contains("{0}", StringComparison.Ordinal))
+            Assert.DoesNotContain("{{", d.MessageFormat, StringComparison.Ordinal);
+        // The rule class lives in the folder of its category, and the descriptor is the one it exposes.
+        Assert.Equal(d.Category.ToString(), Area(rule));
+        Assert.Same(d, rule.GetType().GetField("Rule", BindingFlags.Public | BindingFlags.Static)?.GetValue(null));
     }
 
     [Fact]
-    public void Every_id_constant_belongs_to_a_registered_rule()
+    public void Every_id_constant_is_unique_and_belongs_to_a_registered_rule()
     {
+        var values = IdConstants.Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(values.Count, values.Distinct().Count());
         var registered = RuleCatalog.All.Select(r => r.Descriptor.Id).ToHashSet();
         foreach (var (id, name) in ConstantById)
             Assert.True(registered.Contains(id), $"RuleIds.{name} ({id}) is not registered in RuleCatalog");
     }
 
-    [Fact]
-    public void Every_rule_has_a_doc_page_and_every_page_has_a_rule()
+    [Theory]
+    [MemberData(nameof(RuleIdsData))]
+    public void Id_constant_is_filed_with_the_rules_of_its_folder(string id)
     {
-        var docs = RepoPaths.Combine("docs", "rules");
-        foreach (var rule in RuleCatalog.All)
-        {
-            var d = rule.Descriptor;
-            var page = Path.Combine(docs, d.Id + ".md");
-            Assert.True(File.Exists(page), $"{d.Id} has no doc page {d.HelpPath}");
-            var text = File.ReadAllText(page);
-            Assert.StartsWith($"# {d.Id} {d.Name}", text);
-            foreach (var section in new[] { "## Why", "## Examples", "## How to fix" })
-                Assert.True(text.Contains(section), $"{d.HelpPath} lacks '{section}'");
-        }
-        var ids = RuleCatalog.All.Select(r => r.Descriptor.Id).ToHashSet();
-        foreach (var page in Directory.GetFiles(docs, "KW*.md"))
-            Assert.True(ids.Contains(Path.GetFileNameWithoutExtension(page)), $"{page} documents no registered rule");
+        var rule = Rule(id);
+        Assert.True(ConstantById.TryGetValue(id, out var constant), $"{id} has no RuleIds constant");
+        string file = RepoPaths.Combine("src", "KommoWidgetKit", "Validation", $"RuleIds.{Area(rule)}.cs");
+        Assert.True(File.Exists(file), $"no {file} for the rules of Rules/{Area(rule)}");
+        Assert.Contains($"public const string {constant} = \"{id}\";", File.ReadAllText(file));
     }
 
     [Fact]
-    public void Every_rule_is_named_in_a_test()
+    public void Every_id_partial_file_is_named_after_a_rule_folder()
     {
-        var sources = Directory.GetFiles(RepoPaths.Combine("tests"), "*.cs", SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !p.EndsWith("RuleCatalogTests.cs"))
-            .Select(File.ReadAllText)
-            .ToList();
-        foreach (var rule in RuleCatalog.All)
+        var areas = RuleCatalog.All.Select(Area).ToHashSet();
+        foreach (var file in Directory.GetFiles(RepoPaths.Combine("src", "KommoWidgetKit", "Validation"), "RuleIds.*.cs"))
         {
-            var d = rule.Descriptor;
-            var tokens = new List<string> { $"\"{d.Id}\"", rule.GetType().Name + ".Rule" };
-            if (ConstantById.TryGetValue(d.Id, out var constant)) tokens.Add("RuleIds." + constant);
-            Assert.True(sources.Any(s => tokens.Any(s.Contains)), $"no test names {d.Id} ({string.Join(" or ", tokens)})");
+            string area = Path.GetFileName(file)["RuleIds.".Length..^".cs".Length];
+            Assert.True(areas.Contains(area), $"{Path.GetFileName(file)} names no folder of rules under Validation/Rules");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIdsData))]
+    public void Rule_has_a_doc_page_whose_header_and_table_match_the_descriptor(string id)
+    {
+        var d = Rule(id).Descriptor;
+        string page = RepoPaths.Combine(d.HelpPath.Split('/'));
+        Assert.True(File.Exists(page), $"{d.Id} has no doc page {d.HelpPath}");
+        string text = File.ReadAllText(page);
+        Assert.StartsWith($"# {d.Id} {d.Name}\n", text);
+        string row = $"| {d.DefaultSeverity.ToName()} | {d.Category.ToString().ToLowerInvariant()} | {Platforms(d.Platforms)} | {Profiles(d.Profiles)} |";
+        Assert.True(text.Contains("\n" + row + "\n", StringComparison.Ordinal), $"{d.HelpPath}: table row should be {row}");
+        foreach (var section in new[] { "## Why", "## Examples", "## How to fix" })
+            Assert.True(text.Contains("\n" + section + "\n", StringComparison.Ordinal), $"{d.HelpPath} lacks '{section}'");
+    }
+
+    [Fact]
+    public void Every_doc_page_documents_a_registered_rule()
+    {
+        var ids = RuleCatalog.All.Select(r => r.Descriptor.Id).ToHashSet();
+        foreach (var page in Directory.GetFiles(RepoPaths.Combine("docs", "rules"), "KW*.md"))
+            Assert.True(ids.Contains(Path.GetFileNameWithoutExtension(page)), $"{page} documents no registered rule");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIdsData))]
+    public void Rule_has_its_own_test_class_in_its_folder(string id)
+    {
+        var rule = Rule(id);
+        string ruleClass = rule.GetType().Name;
+        string testName = $"KommoWidgetKit.Tests.Rules.{Area(rule)}.{ruleClass}Tests";
+        var testClass = typeof(RuleCatalogTests).Assembly.GetType(testName);
+        Assert.True(testClass is not null, $"no test class {testName}");
+        Assert.Contains(testClass.GetMethods(), m => m.GetCustomAttributes<FactAttribute>().Any());
+
+        string file = RepoPaths.Combine("tests", "KommoWidgetKit.Tests", "Rules", Area(rule), ruleClass + "Tests.cs");
+        Assert.True(File.Exists(file), $"{testName} is not in {file}");
+        string source = File.ReadAllText(file);
+        var tokens = new List<string> { $"\"{id}\"", ruleClass + ".Rule", "RuleIds." + ConstantById.GetValueOrDefault(id, "?") };
+        Assert.True(tokens.Any(t => source.Contains(t, StringComparison.Ordinal)), $"{file} never names {id} ({string.Join(" or ", tokens)})");
+    }
+
+    [Theory]
+    [InlineData(WidgetProfile.Private, WidgetPlatform.Kommo)]
+    [InlineData(WidgetProfile.Public, WidgetPlatform.Kommo)]
+    [InlineData(WidgetProfile.Private, WidgetPlatform.AmoCrm)]
+    [InlineData(WidgetProfile.Public, WidgetPlatform.AmoCrm)]
+    public void Valid_test_widget_has_no_findings(WidgetProfile profile, WidgetPlatform platform)
+    {
+        var found = TestWidget.Valid().Validate(profile, platform).Diagnostics.Select(d => $"{d.Span} {d.Id} {d.Message}");
+        Assert.Empty(found);
     }
 
     [Fact]
@@ -89,7 +158,21 @@ public partial class RuleCatalogTests
         Assert.Equal(expected, File.ReadAllText(index));
     }
 
-    [GeneratedRegex("^KW[1-6][0-9]{3}$")]
+    private static string Platforms(PlatformScope p) => p switch
+    {
+        PlatformScope.Kommo => "Kommo",
+        PlatformScope.AmoCrm => "amoCRM",
+        _ => "Kommo, amoCRM",
+    };
+
+    private static string Profiles(ProfileScope p) => p switch
+    {
+        ProfileScope.Private => "private",
+        ProfileScope.Public => "public",
+        _ => "private, public",
+    };
+
+    [GeneratedRegex("^KW[1-9][0-9]{3}$")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -154,6 +154,63 @@ public class WidgetLoaderTests
         Assert.Equal([".DS_Store", ".git/", "Thumbs.db", "node_modules/", "old/widget.zip"], junk);
     }
 
+    [Theory]
+    [InlineData("truncated", "truncated: the file ends after ")]
+    [InlineData("corrupt-directory", "damaged: it starts like a zip archive, but its central directory cannot be read (")]
+    [InlineData("html", "not a zip archive despite its name: it is an HTML page (")]
+    [InlineData("empty", "not a zip archive despite its name: the file is empty (0 bytes)")]
+    public void A_zip_that_cannot_be_read_loads_as_no_files_and_one_load_issue_saying_why(string kind, string detail)
+    {
+        using var tmp = new TempFolder();
+        string path = tmp.Combine("widget.zip");
+        File.WriteAllBytes(path, Broken(kind));
+        var widget = WidgetLoader.Load(path);
+        Assert.Equal(WidgetSourceKind.Zip, widget.SourceKind);
+        Assert.Empty(widget.Files);
+        var issue = Assert.Single(widget.LoadIssues);
+        Assert.Equal((LoadIssueKind.Corrupt, ""), (issue.Kind, issue.Path));
+        Assert.StartsWith(detail, issue.Detail);
+        var d = Assert.Single(WidgetValidator.Validate(widget).Diagnostics, d => d.Id == RuleIds.ArchiveUnreadable);
+        Assert.Equal(Diagnostics.Severity.Error, d.Severity);
+        Assert.Equal("archive: " + issue.Detail, d.Message);
+    }
+
+    internal static byte[] Broken(string kind) => kind switch
+    {
+        "truncated" => BrokenZips.Truncated(),
+        "corrupt-directory" => BrokenZips.CorruptCentralDirectory(),
+        "html" => BrokenZips.HtmlPage(),
+        "empty" => BrokenZips.Empty(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Fact]
+    public void A_truncated_zip_under_another_name_is_still_read_as_a_zip_by_its_signature()
+    {
+        using var tmp = new TempFolder();
+        string path = tmp.Combine("download.bin");
+        File.WriteAllBytes(path, BrokenZips.Truncated());
+        var issue = Assert.Single(WidgetLoader.Load(path).LoadIssues);
+        Assert.StartsWith("truncated: ", issue.Detail);
+    }
+
+    [Fact]
+    public void An_archive_whose_end_record_is_cut_off_is_truncated()
+    {
+        var zip = BrokenZips.Packed();
+        var widget = LoadZip(zip[..^10]);
+        Assert.StartsWith("truncated: ", Assert.Single(widget.LoadIssues).Detail);
+        Assert.Contains("inside the end-of-central-directory record", widget.LoadIssues[0].Detail);
+    }
+
+    [Fact]
+    public void An_empty_archive_is_a_zip_with_no_files()
+    {
+        var widget = LoadZip([(byte)'P', (byte)'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Assert.Empty(widget.Files);
+        Assert.Empty(widget.LoadIssues);
+    }
+
     [Fact]
     public void Missing_path_and_non_zip_file_throw_a_load_exception_with_a_clear_message()
     {

@@ -106,11 +106,15 @@ public class WidgetPackerTests
     }
 
     [Fact]
-    public void Crc32_matches_the_reference_value()
+    public void Entry_crcs_are_the_zip_checksum()
     {
-        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
-        var data = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7)).ToArray();
-        Assert.Equal(Crc32.Compute(data), Crc32.Append(Crc32.Compute(data.AsSpan(0, 333)), data.AsSpan(333)));
+        var widget = TestWidget.Valid().Set("check.txt", "123456789").Load();
+        using var output = new MemoryStream();
+        var result = WidgetPacker.Pack(widget, new PackOptions { UseSourceDateEpoch = false }, output);
+        Assert.Equal(0xCBF43926u, result.Files.Single(f => f.Path == "check.txt").Crc32);
+        Assert.All(result.Files, f => Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(widget.GetFile(f.Path)!.Content.Span), f.Crc32));
+        using var zip = new ZipArchive(new MemoryStream(output.ToArray()), ZipArchiveMode.Read);
+        Assert.All(zip.Entries, e => Assert.Equal(result.Files.Single(f => f.Path == e.FullName).Crc32, e.Crc32));
     }
 
     [Theory]

@@ -170,6 +170,19 @@ public static class FindingAssert
         return d;
     }
 
+    /// <summary>Asserts exactly one finding of <paramref name="id"/> in an already loaded widget, in <paramref name="path"/> at the
+    /// given line and column (0 = file-level), and returns it.</summary>
+    public static Diagnostic Single(Widget widget, string id, string path, int line, int column)
+    {
+        var d = Assert.Single(WidgetValidator.Validate(widget).Diagnostics, d => d.Id == id);
+        Assert.Equal((path, line, column), (d.Span.Path, d.Span.StartLine, d.Span.StartColumn));
+        return d;
+    }
+
+    /// <summary>Asserts no finding of <paramref name="id"/> in an already loaded widget.</summary>
+    public static void None(Widget widget, string id) =>
+        Assert.DoesNotContain(WidgetValidator.Validate(widget).Diagnostics, d => d.Id == id);
+
     /// <summary>Asserts no finding of <paramref name="id"/>.</summary>
     public static void None(TestWidget widget, string id, WidgetProfile profile = WidgetProfile.Private, WidgetPlatform? platform = null) =>
         Assert.Empty(widget.Findings(id, profile, platform));

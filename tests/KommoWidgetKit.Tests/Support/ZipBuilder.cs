@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text;
+using KommoWidgetKit.Loading;
+using KommoWidgetKit.Model;
 
 namespace KommoWidgetKit.Tests.Support;
 
@@ -36,6 +38,16 @@ public sealed class ZipBuilder
             }
         }
         return ms.ToArray();
+    }
+
+    /// <summary>Loads the archive as the loader would load a .zip file.</summary>
+    public Widget Load(WidgetLoadOptions? options = null) => Load(Build(), options);
+
+    /// <summary>Loads zip bytes as the loader would load a .zip file.</summary>
+    public static Widget Load(byte[] zip, WidgetLoadOptions? options = null)
+    {
+        using var ms = new MemoryStream(zip);
+        return WidgetLoader.LoadZip(ms, "test.zip", options);
     }
 
     public string WriteTo(string path)

@@ -1,5 +1,5 @@
 using KommoWidgetKit.Diagnostics;
-using KommoWidgetKit.Loading;
+using KommoWidgetKit.Model;
 
 namespace KommoWidgetKit.Validation.Rules.Archive;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Parsing.Json;
+using KommoWidgetKit.Text;
 
 namespace KommoWidgetKit.Validation.Rules.Manifest;
 
@@ -93,7 +94,7 @@ internal static partial class ManifestFacts
         int bestDistance = int.MaxValue;
         foreach (var c in candidates)
         {
-            int d = Distance(v, c.ToLowerInvariant());
+            int d = EditDistance.LevenshteinIgnoreCase(v, c);
             if (d < bestDistance)
             {
                 best = c;
@@ -101,24 +102,5 @@ internal static partial class ManifestFacts
             }
         }
         return bestDistance <= limit ? best : null;
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    public static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 }

@@ -1,4 +1,4 @@
-namespace KommoWidgetKit.Loading;
+namespace KommoWidgetKit.Model;
 
 /// <summary>What went wrong with one entry while loading.</summary>
 public enum LoadIssueKind
@@ -30,6 +30,3 @@ public enum LoadIssueKind
 /// <param name="Path">The entry's path as written in the input.</param>
 /// <param name="Detail">A short explanation for the message.</param>
 public sealed record LoadIssue(LoadIssueKind Kind, string Path, string Detail);
-
-/// <summary>The input cannot be loaded at all (missing path, not a folder or zip, unreadable archive).</summary>
-public sealed class WidgetLoadException(string message, Exception? inner = null) : Exception(message, inner);
