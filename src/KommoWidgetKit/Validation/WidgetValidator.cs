@@ -30,6 +30,9 @@ public static class WidgetValidator
 
         var platformScope = platform == WidgetPlatform.AmoCrm ? PlatformScope.AmoCrm : PlatformScope.Kommo;
         var profileScope = profile == WidgetProfile.Public ? ProfileScope.Public : ProfileScope.Private;
+        // An archive that could not be read at all has no files: the archive finding says what is wrong, and "manifest.json
+        // is missing", "logo missing" and the like would only repeat it.
+        bool unreadableArchive = widget.Files.Count == 0 && widget.LoadIssues.Any(i => i.Kind == LoadIssueKind.Corrupt && i.Path.Length == 0);
         List<ScriptRule>? scriptRules = null;
         foreach (var rule in RuleCatalog.All)
         {
@@ -46,6 +49,7 @@ public static class WidgetValidator
             cancellationToken.ThrowIfCancellationRequested();
             if (rule is ScriptRule) continue;
             var d = rule.Descriptor;
+            if (unreadableArchive && d.Category != RuleCategory.Archive) continue;
             if ((d.Platforms & platformScope) == 0 || (d.Profiles & profileScope) == 0) continue;
             if (SeverityOf(d) == Severity.Off) continue;
             rule.Check(context);

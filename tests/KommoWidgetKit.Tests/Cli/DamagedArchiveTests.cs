@@ -31,9 +31,11 @@ public sealed class DamagedArchiveTests : IDisposable
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.DoesNotContain("error:", run.Error);
         Assert.Contains($"{path}: error {RuleIds.ArchiveUnreadable}: archive: {detail}", run.Out);
-        // The archive finding comes first: its span is the archive itself. (The files it holds are missing too, so the
-        // rules for manifest.json, script.js and the logos also report.)
+        // It is the only finding: "manifest.json is missing" and the like would only repeat it.
         Assert.StartsWith($"{path}: error {RuleIds.ArchiveUnreadable}: ", run.Out);
+        Assert.DoesNotContain(RuleIds.ManifestMissing, run.Out);
+        Assert.DoesNotContain(RuleIds.LogoMissing, run.Out);
+        Assert.Contains("1 error", run.Out);
     }
 
     [Theory]
