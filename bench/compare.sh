@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Times the native kommo-widget CLI with hyperfine:
-#   1. `kommo-widget validate samples/hello-kommo`           target: <= 10 ms wall
-#   2. `kommo-widget pack` on a generated ~5 MB / 200-file widget vs `zip -qrX -9` on the same tree
-#                                                           target: <= 1.2x zip
-# Usage: bench/compare.sh            (KW=/path/to/kommo-widget to time another build)
+# Times the native kommo-widget CLI against references measured in the same run, and prints three ratios:
+#   1. `kommo-widget validate samples/hello-kommo` / a Native AOT hello world (hyperfine, one run)   target <= 1.5x
+#      and the peak RSS of both                                                                     target <= 12 MiB
+#   2. `kommo-widget pack` of the JS-heavy widget / `zip -qrX -9` of the same tree (hyperfine, one run) target <= 0.6x
+#      and the archive sizes                                                                        target: no larger
+#   3. validation of the JS-heavy widget / Acornima alone parsing its scripts (BenchmarkDotNet pair)  target <= 1.5x
+# Usage: bench/compare.sh            (KW=/path/to/kommo-widget to time another build; FORCE=1 republishes; SKIP_BDN=1
+#                                     leaves out the BenchmarkDotNet pair, which takes a few minutes)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,57 +19,94 @@ if ! command -v hyperfine >/dev/null 2>&1; then
 fi
 command -v zip >/dev/null 2>&1 || { echo "zip is missing (apt-get install zip)" >&2; exit 2; }
 
-BUILD="native AOT"
+publish() { # project output-folder
+  dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -o "$2" -v q -nologo >"$WORK/publish.log" 2>&1 \
+    || { echo "native AOT publish of $1 failed (see $WORK/publish.log)" >&2; exit 1; }
+}
+
+HELLO="$WORK/hello/hello-aot"
+if [[ ! -x "$HELLO" || -n "${FORCE:-}" ]]; then
+  echo "publishing the AOT hello world into $WORK/hello ..." >&2
+  publish "$ROOT/bench/HelloAot" "$WORK/hello"
+fi
 if [[ -z "${KW:-}" ]]; then
   KW="$WORK/aot/kommo-widget"
-  if [[ ! -x "$KW" ]]; then
+  if [[ ! -x "$KW" || -n "${FORCE:-}" ]]; then
     echo "publishing the native CLI into $WORK/aot ..." >&2
-    if ! dotnet publish "$ROOT/src/KommoWidgetKit.Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$WORK/aot" >"$WORK/publish.log" 2>&1; then
-      echo "native AOT publish failed (see $WORK/publish.log); timing the JIT build instead" >&2
-      dotnet publish "$ROOT/src/KommoWidgetKit.Cli" -c Release -o "$WORK/jit" >>"$WORK/publish.log" 2>&1
-      KW="$WORK/jit/kommo-widget"
-      BUILD="JIT (AOT publish failed)"
-    fi
+    publish "$ROOT/src/KommoWidgetKit.Cli" "$WORK/aot"
   fi
-else
-  BUILD="given by KW"
 fi
 
-LARGE="$WORK/large-widget"
-dotnet run --project "$ROOT/bench/KommoWidgetKit.Benchmarks" -c Release -- generate "$LARGE"
+JS="$WORK/js-widget"
+dotnet run --project "$ROOT/bench/KommoWidgetKit.Benchmarks" -c Release -- generate-js "$JS"
+SAMPLE="$ROOT/samples/hello-kommo"
 
 # Both must succeed before timing.
-"$KW" validate "$ROOT/samples/hello-kommo" >/dev/null
-"$KW" pack "$LARGE" -o "$WORK/kw.zip" >/dev/null
+"$KW" validate "$SAMPLE" >/dev/null
+"$KW" pack "$JS" -o "$WORK/kw.zip" >/dev/null 2>&1
 
-hyperfine --warmup 5 --min-runs 30 -N \
-  --export-json "$WORK/validate.json" \
-  -n "kommo-widget validate samples/hello-kommo" "$KW validate $ROOT/samples/hello-kommo"
+hyperfine -N --warmup 10 --min-runs 100 --export-json "$WORK/startup.json" \
+  -n "hello-aot" "$HELLO" \
+  -n "kommo-widget validate samples/hello-kommo" "$KW validate $SAMPLE"
 
-hyperfine --warmup 3 --min-runs 15 \
+hyperfine --warmup 3 --min-runs 20 \
   --prepare "rm -f $WORK/kw.zip $WORK/zip.zip" \
   --export-json "$WORK/pack.json" \
-  -n "kommo-widget pack (large)" "$KW pack $LARGE -o $WORK/kw.zip" \
-  -n "zip -qrX -9 (large)" "cd $LARGE && zip -qrX -9 $WORK/zip.zip ."
+  -n "kommo-widget pack (js-heavy)" "$KW pack $JS -o $WORK/kw.zip" \
+  -n "zip -qrX -9 (js-heavy)" "cd $JS && zip -qrX -9 $WORK/zip.zip ."
 
 # hyperfine's --prepare removed the archives; write them once more to compare sizes.
 rm -f "$WORK/kw.zip" "$WORK/zip.zip"
-"$KW" pack "$LARGE" -o "$WORK/kw.zip" >/dev/null
-(cd "$LARGE" && zip -qrX -9 "$WORK/zip.zip" .)
+"$KW" pack "$JS" -o "$WORK/kw.zip" >/dev/null 2>&1
+(cd "$JS" && zip -qrX -9 "$WORK/zip.zip" .)
 
-python3 - "$WORK" "$BUILD" <<'PY'
-import json, os, sys
-work, build = sys.argv[1], sys.argv[2]
-v = json.load(open(os.path.join(work, "validate.json")))["results"][0]
+BDN_JSON=""
+if [[ -z "${SKIP_BDN:-}" ]]; then
+  echo "running the BenchmarkDotNet pair (parse alone vs validate) ..." >&2
+  (cd "$ROOT/bench/KommoWidgetKit.Benchmarks" && dotnet run -c Release -- --filter '*ScriptRuleBenchmarks*' --job short \
+     --exporters json --artifacts "$WORK/bdn" >"$WORK/bdn.log" 2>&1) || echo "BenchmarkDotNet failed (see $WORK/bdn.log)" >&2
+  BDN_JSON=$(ls "$WORK"/bdn/results/*ScriptRuleBenchmarks*-report-full.json 2>/dev/null | head -n 1 || true)
+fi
+
+python3 - "$WORK" "$HELLO" "$KW" "$SAMPLE" "$BDN_JSON" <<'PY'
+import json, os, resource, subprocess, sys
+work, hello, kw, sample, bdn = sys.argv[1:6]
+
+def peak_rss_mib(cmd, runs=20):
+    peaks = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # ru_maxrss of the children is the largest so far; run the bigger process last so it is its own.
+        peaks.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return max(peaks) / 1024
+
+hello_rss = peak_rss_mib([hello])
+kw_rss = peak_rss_mib([kw, "validate", sample])
+
+s = {r["command"]: r for r in json.load(open(os.path.join(work, "startup.json")))["results"]}
+h, v = s["hello-aot"], s["kommo-widget validate samples/hello-kommo"]
 p = {r["command"]: r for r in json.load(open(os.path.join(work, "pack.json")))["results"]}
-kw, zp = p["kommo-widget pack (large)"], p["zip -qrX -9 (large)"]
-files = sum(len(f) for _, _, f in os.walk(os.path.join(work, "large-widget")))
-size = sum(os.path.getsize(os.path.join(d, n)) for d, _, fs in os.walk(os.path.join(work, "large-widget")) for n in fs)
+kp, zp = p["kommo-widget pack (js-heavy)"], p["zip -qrX -9 (js-heavy)"]
+js = os.path.join(work, "js-widget")
+files = sum(len(f) for _, _, f in os.walk(js))
+size = sum(os.path.getsize(os.path.join(d, n)) for d, _, fs in os.walk(js) for n in fs)
+ms = lambda r, k="mean": r[k] * 1000
 print()
-print(f"build: {build}; large widget: {files} files, {size/1e6:.2f} MB")
-print(f"validate sample: mean {v['mean']*1000:.1f} ms (sd {v['stddev']*1000:.1f}), median {v['median']*1000:.1f} ms, min {v['min']*1000:.1f} ms   target <= 10 ms")
-print(f"pack large:      mean {kw['mean']*1000:.1f} ms, median {kw['median']*1000:.1f} ms, min {kw['min']*1000:.1f} ms, user+sys {(kw['user']+kw['system'])*1000:.1f} ms")
-print(f"zip -qrX -9:     mean {zp['mean']*1000:.1f} ms, median {zp['median']*1000:.1f} ms, min {zp['min']*1000:.1f} ms, user+sys {(zp['user']+zp['system'])*1000:.1f} ms")
-print(f"ratio pack/zip:  mean {kw['mean']/zp['mean']:.2f}x, median {kw['median']/zp['median']:.2f}x, min {kw['min']/zp['min']:.2f}x   target <= 1.2x")
-print(f"archive sizes:   kommo-widget {os.path.getsize(os.path.join(work, 'kw.zip')):,} bytes, zip {os.path.getsize(os.path.join(work, 'zip.zip')):,} bytes")
+print(f"JS-heavy widget: {files} files, {size/1e6:.2f} MB")
+print(f"hello-aot:            mean {ms(h):.2f} ms, median {ms(h,'median'):.2f} ms, min {ms(h,'min'):.2f} ms, peak RSS {hello_rss:.1f} MiB")
+print(f"validate sample:      mean {ms(v):.2f} ms, median {ms(v,'median'):.2f} ms, min {ms(v,'min'):.2f} ms, peak RSS {kw_rss:.1f} MiB (target <= 12 MiB)")
+print(f"pack js-heavy:        mean {ms(kp):.1f} ms, median {ms(kp,'median'):.1f} ms, min {ms(kp,'min'):.1f} ms, user+sys {(kp['user']+kp['system'])*1000:.1f} ms")
+print(f"zip -qrX -9:          mean {ms(zp):.1f} ms, median {ms(zp,'median'):.1f} ms, min {ms(zp,'min'):.1f} ms, user+sys {(zp['user']+zp['system'])*1000:.1f} ms")
+print(f"archive sizes:        kommo-widget {os.path.getsize(os.path.join(work, 'kw.zip')):,} bytes, zip {os.path.getsize(os.path.join(work, 'zip.zip')):,} bytes")
+print()
+print(f"ratio 1  validate / hello world:  mean {v['mean']/h['mean']:.2f}x, median {v['median']/h['median']:.2f}x   target <= 1.5x")
+print(f"ratio 2  pack / zip -9:           mean {kp['mean']/zp['mean']:.2f}x, median {kp['median']/zp['median']:.2f}x   target <= 0.6x")
+if bdn:
+    b = {x["Method"]: x["Statistics"] for x in json.load(open(bdn))["Benchmarks"]}
+    parse, val = b["ParseOnly_JsHeavy"], b["Validate_JsHeavy"]
+    print(f"ratio 3  validate / parse alone:  mean {val['Mean']/parse['Mean']:.2f}x, median {val['Median']/parse['Median']:.2f}x "
+          f"({val['Mean']/1e6:.1f} ms vs {parse['Mean']/1e6:.1f} ms)   target <= 1.5x")
+else:
+    print("ratio 3  validate / parse alone:  not measured (SKIP_BDN set or BenchmarkDotNet failed)")
 PY
