@@ -1,6 +1,7 @@
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
+using KommoWidgetKit.Tests.Support;
 using KommoWidgetKit.Validation;
 using Xunit.Abstractions;
 
@@ -18,15 +19,12 @@ public class CorpusManifestRulesTests(ITestOutputHelper output)
     private const string Kado12Empty = "Kado12-Widget_Kommo-hist-3777a39";
     private const string Destcable = "Destcable-amocrm-widget-react-starter-template-widget";
 
-    /// <summary>Findings of the manifest-content rules (KW1004–KW1099) for one corpus widget; null (and a note) when the corpus is absent.</summary>
-    private List<Diagnostic>? Findings(string folder, WidgetProfile profile = WidgetProfile.Private, WidgetPlatform? platform = null)
+    /// <summary>Findings of the manifest-content rules (KW1004–KW1099) for one corpus widget; skips the test when the corpus is
+    /// absent (fails it when <c>CI=true</c>), and fails it when the corpus lacks the widget.</summary>
+    private List<Diagnostic> Findings(string folder, WidgetProfile profile = WidgetProfile.Private, WidgetPlatform? platform = null)
     {
-        var corpus = ManifestRuleTestKit.CorpusRoot();
-        if (corpus is null || !Directory.Exists(Path.Combine(corpus, folder, "widget")))
-        {
-            output.WriteLine($"SKIPPED: corpus widget '{folder}' not found (expected ../shared/corpus/{folder}/widget beside the repository root); nothing was checked.");
-            return null;
-        }
+        var corpus = RepoPaths.RequireCorpus();
+        Assert.True(Directory.Exists(Path.Combine(corpus, folder, "widget")), $"corpus widget '{folder}' not found: expected {Path.Combine(corpus, folder, "widget")}");
         var widget = WidgetLoader.Load(Path.Combine(corpus, folder, "widget"));
         var result = WidgetValidator.Validate(widget, new ValidationOptions { Profile = profile, Platform = platform });
         var found = result.Diagnostics.Where(d => ManifestRuleTestKit.ContentRuleIds.Contains(d.Id)).ToList();
@@ -34,20 +32,20 @@ public class CorpusManifestRulesTests(ITestOutputHelper output)
         return found;
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(WidgetProfile.Private)]
     [InlineData(WidgetProfile.Public)]
     public void Birthday_widget_gets_no_error_from_the_manifest_rules(WidgetProfile profile)
     {
-        if (Findings(Birthday, profile) is not { } found) return;
+        var found = Findings(Birthday, profile);
         Assert.DoesNotContain(found, d => d.Severity == Severity.Error);
         Assert.DoesNotContain(found, d => d.Id is RuleIds.TourImageMissing or RuleIds.TourImagesCount or RuleIds.CustomFieldNeedsSettingsLocation);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Antirek_anywhere_is_an_unknown_location_that_suggests_everywhere()
     {
-        if (Findings(Antirek) is not { } found) return;
+        var found = Findings(Antirek);
         var d = Assert.Single(found, d => d.Id == RuleIds.LocationUnknown);
         Assert.Equal((17, 9, "/locations/4"), (d.Span.StartLine, d.Span.StartColumn, d.Span.JsonPointer));
         Assert.Contains("\"everywhere\"", d.Message);
@@ -56,20 +54,20 @@ public class CorpusManifestRulesTests(ITestOutputHelper output)
         Assert.DoesNotContain(found, d => d.Id == RuleIds.LocaleUnsupported);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Antirek_under_kommo_gets_the_platform_hint_for_ru()
     {
-        if (Findings(Antirek, platform: WidgetPlatform.Kommo) is not { } found) return;
+        var found = Findings(Antirek, platform: WidgetPlatform.Kommo);
         var d = Assert.Single(found, d => d.Id == RuleIds.LocaleUnsupported);
         Assert.Contains("--platform amocrm", d.Message);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(Oarthurdev)]
     [InlineData(OarthurdevOld)]
     public void Oarthurdev_bare_card_locations_get_the_suffix_warning(string folder)
     {
-        if (Findings(folder) is not { } found) return;
+        var found = Findings(folder);
         var suffix = found.Where(d => d.Id == RuleIds.LocationSuffixMissing).ToList();
         Assert.Equal(["/locations/1", "/locations/2"], suffix.Select(d => d.Span.JsonPointer));
         Assert.All(suffix, d => Assert.Equal(Severity.Warning, d.Severity));
@@ -78,43 +76,43 @@ public class CorpusManifestRulesTests(ITestOutputHelper output)
         Assert.DoesNotContain(found, d => d.Severity == Severity.Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bizandsoft_digital_pipeline_widget_passes_the_dp_rules()
     {
-        if (Findings(Bizandsoft) is not { } found) return;
+        var found = Findings(Bizandsoft);
         Assert.DoesNotContain(found, d => d.Severity == Severity.Error);
         Assert.DoesNotContain(found, d => d.Id is RuleIds.DpBlockMissing or RuleIds.DpActionMultiple or RuleIds.DpWebhookUrl or RuleIds.DpSettingsType or RuleIds.VersionFormat);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bizandsoft_public_texts_are_over_the_checklist_limits()
     {
-        if (Findings(Bizandsoft, WidgetProfile.Public) is not { } found) return;
+        var found = Findings(Bizandsoft, WidgetProfile.Public);
         Assert.Contains(found, d => d.Id == RuleIds.PublicShortDescriptionLength && d.Message.Contains("\"ru\""));
         Assert.Contains(found, d => d.Id == RuleIds.PublicDescriptionLength && d.Message.Contains("\"ru\""));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(WidgetProfile.Private)]
     [InlineData(WidgetProfile.Public)]
     public void Kado12_salesbot_widget_is_fine(WidgetProfile profile)
     {
-        if (Findings(Kado12, profile) is not { } found) return;
+        var found = Findings(Kado12, profile);
         Assert.DoesNotContain(found, d => d.Severity == Severity.Error);
         Assert.DoesNotContain(found, d => d.Id is RuleIds.SalesbotBlockInvalid or RuleIds.SalesbotFieldType or RuleIds.BlockWithoutLocation);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Empty_manifest_gets_nothing_from_the_content_rules()
     {
-        if (Findings(Kado12Empty) is not { } found) return;
+        var found = Findings(Kado12Empty);
         Assert.Empty(found);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Destcable_amocrm_starter_has_no_errors()
     {
-        if (Findings(Destcable) is not { } found) return;
+        var found = Findings(Destcable);
         Assert.DoesNotContain(found, d => d.Severity == Severity.Error);
     }
 }

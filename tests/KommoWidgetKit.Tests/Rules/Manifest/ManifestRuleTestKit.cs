@@ -71,18 +71,4 @@ internal static class ManifestRuleTestKit
             if (File.Exists(Path.Combine(dir.FullName, "KommoWidgetKit.slnx"))) return dir.FullName;
         return null;
     }
-
-    /// <summary>The shared real-world corpus: <c>../shared/corpus</c> beside the repository root, or beside an
-    /// ancestor of it (a git worktree such as <c>/work/wt/&lt;name&gt;</c> sits one level deeper than the main checkout); null when absent.</summary>
-    public static string? CorpusRoot()
-    {
-        var root = RepoRoot();
-        if (root is null) return null;
-        for (var dir = new DirectoryInfo(root).Parent; dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 }
