@@ -69,6 +69,8 @@ public static partial class DevLauncher
         foreach (string arg in devArgs) info.ArgumentList.Add(arg);
 
         using var child = new Process { StartInfo = info };
+        // Registered before the start, so a Ctrl+C while the child starts cannot end this process and orphan it.
+        using var signals = ForwardSignals(child);
         try
         {
             child.Start();
@@ -80,7 +82,6 @@ public static partial class DevLauncher
         }
         Task copying = inherit ? Task.CompletedTask
             : Task.WhenAll(CopyLinesAsync(child.StandardOutput, console.Out), CopyLinesAsync(child.StandardError, console.Error));
-        using (ForwardSignals(child))
         using (ct.Register(() => Signal(child, SigInt)))
         {
             await child.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
