@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using KommoWidgetKit.Cli;
 
 namespace KommoWidgetKit.DevHost.Cli;
@@ -9,32 +8,20 @@ namespace KommoWidgetKit.DevHost.Cli;
 /// CLI's (<c>kommo-widget dev [PATH] [options]</c>, <c>Run 'kommo-widget dev --help' for usage.</c>).</summary>
 public static class DevHostCliApp
 {
-    /// <summary>Parses <paramref name="args"/> (starting with <c>dev</c>), runs the command and returns its exit code;
-    /// Ctrl+C or SIGTERM stops the host with exit code 0.</summary>
+    /// <summary>Parses <paramref name="args"/> (starting with <c>dev</c>), runs the command and returns its exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
         RunAsync(args, stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Like <see cref="Run"/>; cancelling <paramref name="ct"/> stops the host as Ctrl+C does.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        // SIGINT and SIGTERM stop the host gracefully (exit 0), whenever they come: they are handled here, registered before
-        // parsing, instead of by System.CommandLine's process termination handler, which answered a SIGINT sent right
-        // after "Listening on" with exit 130 although the host had stopped cleanly.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return await CliInvocation.ExecuteAsync(CreateRoot(stdout, stderr), args, stdout, stderr, (parse, config) =>
+    /// <summary>Like <see cref="Run"/>; cancelling <paramref name="ct"/> stops the host gracefully (exit 0). The process
+    /// turns SIGINT and SIGTERM into that cancellation itself (<see cref="Program"/>), so System.CommandLine's termination
+    /// handler is off: it answered a SIGINT sent right after "Listening on" with exit 130 although the host had stopped
+    /// cleanly.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        CliInvocation.ExecuteAsync(CreateRoot(stdout, stderr), args, stdout, stderr, (parse, config) =>
         {
             config.ProcessTerminationTimeout = null;
-            return parse.InvokeAsync(config, stop.Token);
-        }).ConfigureAwait(false);
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
-    }
+            return parse.InvokeAsync(config, ct);
+        });
 
     private static Command CreateRoot(TextWriter stdout, TextWriter stderr)
     {
