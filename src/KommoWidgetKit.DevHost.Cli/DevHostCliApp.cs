@@ -5,7 +5,7 @@ namespace KommoWidgetKit.DevHost.Cli;
 
 /// <summary>The command tree of <c>kommo-widget-dev</c>: <c>kommo-widget-dev dev [PATH] [options]</c>, as
 /// <c>kommo-widget dev …</c> runs it. The root calls itself <c>kommo-widget</c>, so help and usage errors read as the main
-/// CLI's (<c>kommo-widget dev [PATH] [options]</c>, <c>Run 'kommo-widget dev --help' for usage.</c>).</summary>
+/// CLI's (<c>kommo-widget dev [&lt;PATH&gt;] [options]</c>, <c>Run 'kommo-widget dev --help' for usage.</c>).</summary>
 public static class DevHostCliApp
 {
     /// <summary>Parses <paramref name="args"/> (starting with <c>dev</c>), runs the command and returns its exit code.</summary>
