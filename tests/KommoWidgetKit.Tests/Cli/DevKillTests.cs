@@ -18,7 +18,7 @@ public sealed class DevKillTests : IDisposable
 
     private const long SeededLead = 30000001;
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
@@ -98,7 +98,8 @@ public sealed class DevKillTests : IDisposable
         }
     }
 
-    /// <summary><c>dotnet kommo-widget.dll dev WIDGET --port 0</c> from the test output; always killed on dispose.</summary>
+    /// <summary><c>dotnet kommo-widget.dll dev WIDGET --port 0</c> from the test output, which runs <c>kommo-widget-dev</c> as
+    /// its child; both are always killed on dispose.</summary>
     private sealed class DevProcess : IAsyncDisposable
     {
         private readonly Process _process;
@@ -130,6 +131,8 @@ public sealed class DevKillTests : IDisposable
                 info.ArgumentList.Add(arg);
             }
             info.Environment.Remove("KOMMO_WIDGET_DEV_TOKEN");
+            // kommo-widget runs the dev host kommo-widget-dev beside it (copied into the test output by the build).
+            info.Environment.Remove("KOMMO_WIDGET_DEV_HOST");
 
             var dev = new DevProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
             dev._process.OutputDataReceived += (_, e) => dev.OnLine(e.Data);
@@ -150,7 +153,7 @@ public sealed class DevKillTests : IDisposable
             }
         }
 
-        /// <summary>SIGKILL on Linux: no shutdown hooks, no flush, no checkpoint.</summary>
+        /// <summary>SIGKILL on Linux, to kommo-widget and the dev host it runs: no shutdown hooks, no flush, no checkpoint.</summary>
         public void KillHard()
         {
             _process.Kill(entireProcessTree: true);

@@ -1,9 +1,11 @@
 using System.CommandLine;
-using KommoWidgetKit.DevHost;
+using KommoWidgetKit.Cli;
+using KommoWidgetKit.Cli.Commands;
 
-namespace KommoWidgetKit.Cli.Commands;
+namespace KommoWidgetKit.DevHost.Cli;
 
-/// <summary><c>kommo-widget dev [PATH]</c>: run the widget in the emulated Kommo interface with the sandbox API.</summary>
+/// <summary><c>kommo-widget dev [PATH]</c>: run the widget in the emulated Kommo interface with the sandbox API. It lives in
+/// the dev host executable <c>kommo-widget-dev</c>, which <c>kommo-widget dev</c> hands its arguments to.</summary>
 public static class DevCommand
 {
     /// <summary>Builds the command.</summary>
@@ -42,8 +44,7 @@ public static class DevCommand
         };
         var reset = new Option<bool>("--reset") { Description = "Start over: forget saved settings and install state, and seed the sandbox data again" };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not watch the widget's files (no live reload)" };
-        var command = new Command("dev", "Run the widget in an emulated Kommo interface with a sandbox Kommo API (Ctrl+C stops it). " +
-            "Settings and data live in PATH/.kommo/dev.db.")
+        var command = new Command(DevCommandInfo.Name, DevCommandInfo.Description)
         {
             path, port, code, open, token, seed, reset, noWatch,
         };
