@@ -27,9 +27,15 @@ public static class CliApp
 
     private static bool IsDev(string[] args) => args.Length > 0 && args[0] == DevCommandInfo.Name;
 
-    private static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    // A plain Command with the two options RootCommand would add: RootCommand names itself after the executable, which
+    // costs reflection at every start, and the name is fixed anyway.
+    private static Command CreateRoot(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("kommo-widget: validate, pack, scaffold, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.");
+        var root = new Command("kommo-widget", "kommo-widget: validate, pack, scaffold, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         var console = new CliConsole(stdout, stderr);
         root.Add(ValidateCommand.Create(console));
         root.Add(PackCommand.Create(console));

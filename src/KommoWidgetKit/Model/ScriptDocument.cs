@@ -55,6 +55,7 @@ public sealed class ScriptDocument
     private readonly Lock _gate = new();
     private volatile bool _parsed;
     private volatile bool _analysed;
+    private volatile bool _released;
     private string? _text;
     private Acornima.Ast.Script? _program;
     private string? _syntaxError;
@@ -96,38 +97,38 @@ public sealed class ScriptDocument
     public bool IsParsed => _parsed;
 
     /// <summary>The syntax tree, or null when the file does not parse as a script.</summary>
-    public Acornima.Ast.Script? Program { get { EnsureParsed(); return _program; } }
+    public Acornima.Ast.Script? Program { get { Restore(); EnsureParsed(); return _program; } }
 
     /// <summary>The parser's message when the file does not parse.</summary>
-    public string? SyntaxError { get { EnsureParsed(); return _syntaxError; } }
+    public string? SyntaxError { get { if (!_released) EnsureParsed(); return _syntaxError; } }
 
     /// <summary>Where the syntax error is.</summary>
-    public SourceSpan? SyntaxErrorSpan { get { EnsureParsed(); return _syntaxErrorSpan; } }
+    public SourceSpan? SyntaxErrorSpan { get { if (!_released) EnsureParsed(); return _syntaxErrorSpan; } }
 
     /// <summary>True when the file failed as a script but parses as an ES module (import/export).</summary>
-    public bool IsEsModule { get { EnsureParsed(); return _isEsModule; } }
+    public bool IsEsModule { get { if (!_released) EnsureParsed(); return _isEsModule; } }
 
     /// <summary>The <c>define(...)</c> call, when found.</summary>
-    public CallExpression? DefineCall { get { EnsureAnalysed(); return _defineCall; } }
+    public CallExpression? DefineCall { get { Restore(); EnsureAnalysed(); return _defineCall; } }
 
     /// <summary>The dependency ids listed in <c>define</c>, with their places.</summary>
-    public IReadOnlyList<(string Id, SourceSpan Span)> Dependencies { get { EnsureAnalysed(); return _dependencies; } }
+    public IReadOnlyList<(string Id, SourceSpan Span)> Dependencies { get { if (!_released) EnsureAnalysed(); return _dependencies; } }
 
     /// <summary>The factory function passed to <c>define</c>.</summary>
-    public Node? Factory { get { EnsureAnalysed(); return _factory; } }
+    public Node? Factory { get { Restore(); EnsureAnalysed(); return _factory; } }
 
     /// <summary>The widget constructor the factory returns (a function or class), when it can be found statically.</summary>
-    public Node? Constructor { get { EnsureAnalysed(); return _constructor; } }
+    public Node? Constructor { get { Restore(); EnsureAnalysed(); return _constructor; } }
 
     /// <summary>Where the factory hands back something that is certainly not a constructor (an object literal, a literal,
     /// or nothing at all); null when it returns a function or when that cannot be told statically.</summary>
-    public Node? FactoryNonConstructor { get { EnsureAnalysed(); return _factoryNonConstructor; } }
+    public Node? FactoryNonConstructor { get { Restore(); EnsureAnalysed(); return _factoryNonConstructor; } }
 
     /// <summary>The constructor's name (<c>CustomWidget</c>), when it has one.</summary>
-    public string? ConstructorName { get { EnsureAnalysed(); return _constructorName; } }
+    public string? ConstructorName { get { if (!_released) EnsureAnalysed(); return _constructorName; } }
 
     /// <summary>How this file sets the callbacks object, or null when it does not.</summary>
-    public ScriptCallbacks? Callbacks { get { EnsureAnalysed(); return _callbacks; } }
+    public ScriptCallbacks? Callbacks { get { if (!_released) EnsureAnalysed(); return _callbacks; } }
 
     /// <summary>The span of a node in this file (1-based columns).</summary>
     public SourceSpan SpanOf(Node node) =>
@@ -138,6 +139,7 @@ public sealed class ScriptDocument
     public void Walk(ScriptVisitors visitors)
     {
         ArgumentNullException.ThrowIfNull(visitors);
+        Restore();
         EnsureParsed();
         if (_program is null) return;
         lock (_gate)
@@ -152,6 +154,35 @@ public sealed class ScriptDocument
             both.Walk(_program);
             facts.Finish();
             _analysed = true;
+        }
+    }
+
+    /// <summary>Lets the syntax tree and the decoded text go once the validator has walked the file, when no fact that holds
+    /// nodes is needed later (a module that sets no callbacks). The facts kept as values (dependencies, constructor name,
+    /// callbacks, syntax error) stay; anything that needs the tree again parses the file again, transparently. Keeping
+    /// every tree of a large widget alive made the garbage collector touch fresh memory for all of them.</summary>
+    internal void ReleaseTree()
+    {
+        lock (_gate)
+        {
+            if (!_analysed || _program is null || _callbacks is not null) return;
+            _program = null;
+            _defineCall = null;
+            _factory = _constructor = _factoryNonConstructor = null;
+            _text = null;
+            _released = true;
+        }
+    }
+
+    private void Restore()
+    {
+        if (!_released) return;
+        lock (_gate)
+        {
+            if (!_released) return;
+            _parsed = false;
+            _analysed = false;
+            _released = false;
         }
     }
 

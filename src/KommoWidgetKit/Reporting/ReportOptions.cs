@@ -24,7 +24,7 @@ public sealed record ReportOptions
     public static ReportOptions Default { get; } = new();
 
     /// <summary>The informational version of this library without build metadata (<c>0.1.0</c>, not <c>0.1.0+abc123</c>).</summary>
-    public static string LibraryVersion { get; } = StripMetadata(InformationalVersion(typeof(ReportOptions).Assembly));
+    public static string LibraryVersion => StripMetadata(BuildVersion.Informational);
 
     /// <summary>An assembly's informational version (with build metadata, e.g. <c>0.1.0+3f2a1c9</c>), else its version, else <c>0.0.0</c>.</summary>
     public static string InformationalVersion(Assembly assembly) =>

@@ -96,6 +96,8 @@ public static class WidgetValidator
                 if (rule.AppliesTo(doc)) rule.Register(file, visitors);
         }
         doc.Walk(visitors);
+        // Later rules read script.js's nodes; of the other modules only values (dependencies, callbacks) are read again.
+        if (!ReferenceEquals(doc, context.Widget.Script)) doc.ReleaseTree();
     }
 
     /// <summary>The platform a widget is most likely for: amoCRM when it declares the <c>ru</c> locale, else Kommo.</summary>

@@ -144,6 +144,24 @@ public class ScriptDocumentTests
     }
 
     [Fact]
+    public void A_module_tree_let_go_after_validation_comes_back_on_use()
+    {
+        var widget = TestWidget.Valid().Set("lib/own.js", "define(['./other'], function () { return 1; });").Set("lib/other.js", "define([], function () { return 2; });").Load();
+        var own = widget.Scripts["lib/own.js"];
+        _ = own.Program; // parsed before validation, as the dev host or an editor would
+        KommoWidgetKit.Validation.WidgetValidator.Validate(widget);
+        // The values survive without a parse; the nodes come back by parsing again, equal to the first ones.
+        Assert.Equal(["./other"], own.Dependencies.Select(d => d.Id));
+        Assert.Null(own.Callbacks);
+        Assert.NotNull(own.DefineCall);
+        Assert.Equal((1, 1), (own.SpanOf(own.DefineCall!).StartLine, own.SpanOf(own.DefineCall!).StartColumn));
+        Assert.NotNull(own.Program);
+        // script.js keeps its tree: the callbacks rules read its nodes after the walk.
+        Assert.Same(widget.Script!.Program, widget.Script.Program);
+        Assert.Equal(CallbacksShape.Literal, widget.Callbacks!.Shape);
+    }
+
+    [Fact]
     public void One_walk_dispatches_to_every_registered_handler_in_document_order()
     {
         var s = Parse("define(['a'], function (a) { var x = f(1); g(h(2)); return function () { this.callbacks = {}; return this; }; });");
