@@ -64,8 +64,8 @@ BDN_JSON=""
 if [[ -z "${SKIP_BDN:-}" ]]; then
   echo "running the BenchmarkDotNet pair (parse alone vs validate) ..." >&2
   (cd "$ROOT/bench/KommoWidgetKit.Benchmarks" && dotnet run -c Release -- --filter '*ScriptRuleBenchmarks*' --job short \
-     --exporters json --artifacts "$WORK/bdn" >"$WORK/bdn.log" 2>&1) || echo "BenchmarkDotNet failed (see $WORK/bdn.log)" >&2
-  BDN_JSON=$(ls "$WORK"/bdn/results/*ScriptRuleBenchmarks*-report-full.json 2>/dev/null | head -n 1 || true)
+     --exporters fulljson --artifacts "$WORK/bdn" >"$WORK/bdn.log" 2>&1) || echo "BenchmarkDotNet failed (see $WORK/bdn.log)" >&2
+  BDN_JSON=$(ls "$WORK"/bdn/results/*ScriptRuleBenchmarks*-report-full*.json 2>/dev/null | head -n 1 || true)
 fi
 
 python3 - "$WORK" "$HELLO" "$KW" "$SAMPLE" "$BDN_JSON" <<'PY'

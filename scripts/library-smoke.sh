@@ -12,9 +12,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 packages="$root/artifacts/packages"
 version=$(dotnet msbuild src/KommoWidgetKit/KommoWidgetKit.csproj -getProperty:PackageVersion -p:Configuration=Release)
 [ -n "$version" ] || { echo "library-smoke: could not read the package version" >&2; exit 1; }
-echo "== pack KommoWidgetKit $version"
-rm -f "$packages"/KommoWidgetKit."$version".nupkg "$packages"/KommoWidgetKit."$version".snupkg
-dotnet pack src/KommoWidgetKit -c Release -o "$packages" -nologo -v q
+if [ -n "${KW_USE_BUILT_PACKAGE:-}" ] && [ -f "$packages/KommoWidgetKit.$version.nupkg" ]; then
+  echo "== KommoWidgetKit $version as scripts/package.sh wrote it"
+else
+  echo "== pack KommoWidgetKit $version"
+  rm -f "$packages"/KommoWidgetKit."$version".nupkg "$packages"/KommoWidgetKit."$version".snupkg
+  dotnet pack src/KommoWidgetKit -c Release -o "$packages" -nologo -v q
+fi
 [ -f "$packages/KommoWidgetKit.$version.nupkg" ] || { echo "library-smoke: no KommoWidgetKit.$version.nupkg" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kw-library-smoke.XXXXXX")

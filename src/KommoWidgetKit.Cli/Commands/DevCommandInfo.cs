@@ -17,4 +17,7 @@ internal static class DevCommandInfo
 
     /// <summary>Full path of the dev host executable or dll to run instead of the one beside <c>kommo-widget</c>.</summary>
     public const string HostVariable = "KOMMO_WIDGET_DEV_HOST";
+
+    /// <summary>Set by <c>kommo-widget</c> for the dev host it starts: its own process id, so the dev host can end with it.</summary>
+    public const string ParentVariable = "KOMMO_WIDGET_DEV_PARENT";
 }

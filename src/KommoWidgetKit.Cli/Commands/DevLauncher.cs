@@ -64,6 +64,9 @@ public static partial class DevLauncher
         {
             info.StandardOutputEncoding = info.StandardErrorEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         }
+        // The dev host ends itself when this process dies, even by SIGKILL (Linux: PR_SET_PDEATHSIG), instead of being left
+        // serving on its own.
+        info.Environment[DevCommandInfo.ParentVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (string arg in host.LeadingArguments) info.ArgumentList.Add(arg);
         info.ArgumentList.Add(DevCommandInfo.Name);
         foreach (string arg in devArgs) info.ArgumentList.Add(arg);

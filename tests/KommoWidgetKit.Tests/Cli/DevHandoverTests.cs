@@ -162,6 +162,71 @@ public sealed class DevHandoverTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_dev_host_ends_when_kommo_widget_is_killed()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        string widget = _fx.Folder(TestWidget.Valid());
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "kommo-widget.dll"), "dev", widget, "--port", "0", "--no-watch" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment.Remove("KOMMO_WIDGET_DEV_HOST");
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.StartsWith("Listening on ", StringComparison.Ordinal) == true) listening.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Start();
+        int child = 0;
+        try
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            // The dev host is kommo-widget's only child.
+            string children = await File.ReadAllTextAsync($"/proc/{process.Id}/task/{process.Id}/children");
+            child = int.Parse(children.Split(' ', StringSplitOptions.RemoveEmptyEntries).Single(), System.Globalization.CultureInfo.InvariantCulture);
+            process.Kill(); // SIGKILL: no chance to forward anything
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (Directory.Exists($"/proc/{child}") && !IsZombie(child) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+            Assert.False(Directory.Exists($"/proc/{child}") && !IsZombie(child), $"the dev host {child} still runs after kommo-widget was killed");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            if (child != 0 && Directory.Exists($"/proc/{child}")) try { Process.GetProcessById(child).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+        }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     private static string DotnetHost()
     {
         string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
