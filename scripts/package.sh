@@ -38,6 +38,9 @@ echo "== packaging kommo-widget $version for $rid (and any)"
 
 rm -rf "$out" "$stage"
 mkdir -p "$out" "$stage"
+# Tool packs take the publish folder as it is: start from empty ones, so nothing of an earlier publish (symbols, say)
+# slips into a package.
+find src/KommoWidgetKit.Cli/bin src/KommoWidgetKit.DevHost.Cli/bin -type d -name publish -prune -exec rm -rf {} + 2>/dev/null || true
 
 echo "== native dev host (kommo-widget-dev)"
 dotnet publish src/KommoWidgetKit.DevHost.Cli -c Release -r "$rid" -p:PublishAot=true -p:TreatWarningsAsErrors=true \
