@@ -13,7 +13,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         if (IsDev(args)) return DevLauncher.RunAsync(args[1..], new CliConsole(stdout, stderr), CancellationToken.None).GetAwaiter().GetResult();
-        return CliInvocation.Run(CreateRoot(stdout, stderr), args, stdout, stderr);
+        return CliInvocation.Run(CreateRoot(stdout, stderr, args), args, stdout, stderr);
     }
 
     /// <summary>Like <see cref="Run"/>, for commands that run until stopped (<c>dev</c>): cancelling <paramref name="ct"/>
@@ -22,14 +22,16 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         if (IsDev(args)) return DevLauncher.RunAsync(args[1..], new CliConsole(stdout, stderr), ct);
-        return CliInvocation.RunAsync(CreateRoot(stdout, stderr), args, stdout, stderr, ct);
+        return CliInvocation.RunAsync(CreateRoot(stdout, stderr, args), args, stdout, stderr, ct);
     }
 
     private static bool IsDev(string[] args) => args.Length > 0 && args[0] == DevCommandInfo.Name;
 
     // A plain Command with the two options RootCommand would add: RootCommand names itself after the executable, which
     // costs reflection at every start, and the name is fixed anyway.
-    private static Command CreateRoot(TextWriter stdout, TextWriter stderr)
+    // When the first argument names a command, only that command is built in full (the others stand as bare names, which
+    // nothing but the root's own help would show); otherwise, for root help or a mistyped command, all of them are.
+    private static Command CreateRoot(TextWriter stdout, TextWriter stderr, string[] args)
     {
         var root = new Command("kommo-widget", "kommo-widget: validate, pack, scaffold, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
         {
@@ -37,11 +39,20 @@ public static class CliApp
             new VersionOption(),
         };
         var console = new CliConsole(stdout, stderr);
-        root.Add(ValidateCommand.Create(console));
-        root.Add(PackCommand.Create(console));
-        root.Add(NewCommand.Create(console));
-        root.Add(InfoCommand.Create(console));
-        root.Add(DevLauncher.CreateCommand(console));
+        (string Name, Func<CliConsole, Command> Create)[] commands =
+        [
+            ("validate", ValidateCommand.Create),
+            ("pack", PackCommand.Create),
+            ("new", NewCommand.Create),
+            ("info", InfoCommand.Create),
+            (DevCommandInfo.Name, DevLauncher.CreateCommand),
+        ];
+        string? chosen = null;
+        if (args.Length > 0)
+            foreach (var (name, _) in commands)
+                if (args[0] == name) chosen = name;
+        foreach (var (name, create) in commands)
+            root.Add(chosen is null || chosen == name ? create(console) : new Command(name));
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new PrintVersionAction();
         return root;
     }
