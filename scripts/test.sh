@@ -4,25 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/apt-need.sh
 # The dev host's browser tests drive Debian's Chromium (Playwright's own download is not available).
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then
-    echo "Installing chromium (apt-get)…"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "warning: chromium is not installed and this is not root; browser tests will fail" >&2
-  fi
-fi
-
+apt_need chromium chromium "browser tests will fail"
 # The GitLab Code Quality filter of docs/ci.md is tested with jq.
-if ! command -v jq >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then
-    echo "Installing jq (apt-get)…"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
-  else
-    echo "warning: jq is not installed and this is not root; the GitLab filter tests will be skipped" >&2
-  fi
-fi
+apt_need jq jq "the GitLab filter tests will be skipped"
 
 results="TestResults"
 rm -rf "$results"

@@ -54,7 +54,7 @@ internal static class CliParseErrors
     {
         var names = new List<string>();
         for (Symbol? s = command; s is Command c; s = c.Parents.FirstOrDefault())
-            names.Add(c is RootCommand ? "kommo-widget" : c.Name);
+            names.Add(c.Name);
         names.Reverse();
         return string.Join(' ', names);
     }

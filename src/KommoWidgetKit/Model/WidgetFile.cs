@@ -19,19 +19,7 @@ public sealed class WidgetFile(string path, ReadOnlyMemory<byte> content, DateTi
     public string Name => System.IO.Path.GetFileName(Path);
 
     /// <summary>Lower-case extension with the dot, e.g. <c>.png</c>.</summary>
-    public string Extension { get; } = LowerExtension(path);
-
-    private static string LowerExtension(string path)
-    {
-        var ext = System.IO.Path.GetExtension(path.AsSpan());
-        foreach (char c in ext)
-            if (char.IsUpper(c)) return ext.ToString().ToLowerInvariant();
-        return ext.Length == 0 ? "" : ext switch
-        {
-            ".js" => ".js", ".json" => ".json", ".png" => ".png", ".css" => ".css", ".twig" => ".twig",
-            _ => ext.ToString(),
-        };
-    }
+    public string Extension { get; } = System.IO.Path.GetExtension(path).ToLowerInvariant();
 
     /// <inheritdoc />
     public override string ToString() => Path;

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace KommoWidgetKit.Reporting;
 
 /// <summary>How a report is written.</summary>
@@ -25,12 +23,6 @@ public sealed record ReportOptions
 
     /// <summary>The informational version of this library without build metadata (<c>0.1.0</c>, not <c>0.1.0+abc123</c>).</summary>
     public static string LibraryVersion => StripMetadata(BuildVersion.Informational);
-
-    /// <summary>An assembly's informational version (with build metadata, e.g. <c>0.1.0+3f2a1c9</c>), else its version, else <c>0.0.0</c>.</summary>
-    public static string InformationalVersion(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? assembly.GetName().Version?.ToString()
-        ?? "0.0.0";
 
     /// <summary>Drops SemVer build metadata (<c>+…</c>) from a version.</summary>
     public static string StripMetadata(string version)

@@ -20,13 +20,19 @@ public abstract class ScriptRule : WidgetRule
     /// walks each file once for every script rule.</summary>
     public sealed override void Check(RuleContext context)
     {
-        foreach (var doc in context.Widget.OwnScripts)
-        {
-            if (doc.Program is null || !AppliesTo(doc)) continue;
-            var visitors = new ScriptVisitors();
-            Register(new ScriptFileContext(doc, context), visitors);
-            doc.Walk(visitors);
-        }
+        foreach (var doc in context.Widget.OwnScripts) Walk(doc, [this], context);
+    }
+
+    /// <summary>Walks <paramref name="document"/> once for every rule of <paramref name="rules"/> that applies to it (and the
+    /// model's shared facts); nothing when the file does not parse.</summary>
+    internal static void Walk(ScriptDocument document, IReadOnlyList<ScriptRule> rules, RuleContext context)
+    {
+        if (document.Program is null) return;
+        var visitors = new ScriptVisitors();
+        var file = new ScriptFileContext(document, context);
+        foreach (var rule in rules)
+            if (rule.AppliesTo(document)) rule.Register(file, visitors);
+        document.Walk(visitors);
     }
 }
 

@@ -33,25 +33,22 @@ public static class WidgetValidator
         // An archive that could not be read at all has no files: the archive finding says what is wrong, and "manifest.json
         // is missing", "logo missing" and the like would only repeat it.
         bool unreadableArchive = widget.Files.Count == 0 && widget.LoadIssues.Any(i => i.Kind == LoadIssueKind.Corrupt && i.Path.Length == 0);
-        List<ScriptRule>? scriptRules = null;
+        var scriptRules = new List<ScriptRule>();
+        var otherRules = new List<WidgetRule>();
         foreach (var rule in RuleCatalog.All)
         {
             var d = rule.Descriptor;
             if ((d.Platforms & platformScope) == 0 || (d.Profiles & profileScope) == 0) continue;
             if (SeverityOf(d) == Severity.Off) continue;
-            if (rule is ScriptRule scriptRule) (scriptRules ??= []).Add(scriptRule);
+            if (rule is ScriptRule scriptRule) scriptRules.Add(scriptRule);
+            else if (!unreadableArchive || d.Category == RuleCategory.Archive) otherRules.Add(rule);
         }
         // The widget's own scripts are parsed (in parallel when there is much code) and walked once each, for all the script
         // rules and the model's shared facts together, before the other rules read those facts.
         CheckScripts(widget, scriptRules, context, cancellationToken);
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in otherRules)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (rule is ScriptRule) continue;
-            var d = rule.Descriptor;
-            if (unreadableArchive && d.Category != RuleCategory.Archive) continue;
-            if ((d.Platforms & platformScope) == 0 || (d.Profiles & profileScope) == 0) continue;
-            if (SeverityOf(d) == Severity.Off) continue;
             rule.Check(context);
         }
         return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource };
@@ -60,7 +57,7 @@ public static class WidgetValidator
     /// <summary>Own code above this many characters is parsed and walked on all cores.</summary>
     private const int ParallelThreshold = 256 * 1024;
 
-    private static void CheckScripts(Widget widget, List<ScriptRule>? rules, RuleContext context, CancellationToken cancellationToken)
+    private static void CheckScripts(Widget widget, List<ScriptRule> rules, RuleContext context, CancellationToken cancellationToken)
     {
         var scripts = widget.OwnScripts;
         if (scripts.Count == 0) return;
@@ -85,17 +82,9 @@ public static class WidgetValidator
         }
     }
 
-    private static void CheckScript(ScriptDocument doc, List<ScriptRule>? rules, RuleContext context)
+    private static void CheckScript(ScriptDocument doc, List<ScriptRule> rules, RuleContext context)
     {
-        if (doc.Program is null) return;
-        var visitors = new ScriptVisitors();
-        if (rules is not null)
-        {
-            var file = new ScriptFileContext(doc, context);
-            foreach (var rule in rules)
-                if (rule.AppliesTo(doc)) rule.Register(file, visitors);
-        }
-        doc.Walk(visitors);
+        ScriptRule.Walk(doc, rules, context);
         // Later rules read script.js's nodes; of the other modules only values (dependencies, callbacks) are read again.
         if (!ReferenceEquals(doc, context.Widget.Script)) doc.ReleaseTree();
     }

@@ -21,7 +21,8 @@ public sealed class EvalRule : ScriptRule
     private static readonly HashSet<string> TimerNames = new(StringComparer.Ordinal) { "setTimeout", "setInterval", "window.setTimeout", "window.setInterval", "globalThis.setTimeout", "globalThis.setInterval" };
 
     // The last part of every name above: a cheap first test before the dotted name is built.
-    private static readonly HashSet<string> LastNames = new(StringComparer.Ordinal) { "eval", "globalEval", "Function", "setTimeout", "setInterval" };
+    private static readonly HashSet<string> LastNames = new(
+        EvalNames.Concat(FunctionNames).Concat(TimerNames).Select(n => n[(n.LastIndexOf('.') + 1)..]), StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override void Register(ScriptFileContext file, ScriptVisitors visitors) => visitors
