@@ -8,6 +8,9 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, Severity Severi
     /// <summary>The rule ID, e.g. KW1001.</summary>
     public string Id => Descriptor.Id;
 
+    /// <summary>The repair the rule offers for this finding, or null.</summary>
+    public Fixing.Fix? Fix { get; init; }
+
     /// <summary>Creates a finding at the descriptor's default severity with a formatted message.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, Format(descriptor.MessageFormat, args), span);

@@ -60,6 +60,9 @@ public sealed record DiagnosticDescriptor(
     PlatformScope Platforms = PlatformScope.Both,
     ProfileScope Profiles = ProfileScope.Both)
 {
+    /// <summary>Whether the rule offers repairs with its findings, and how safe they are; null when it offers none.</summary>
+    public Fixing.FixSafety? Fixable { get; init; }
+
     /// <summary>Where the rule's documentation page lives, relative to the repository root.</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 

@@ -76,8 +76,8 @@ public static class VersionBumper
             ?? throw new PackException($"widget.version \"{version.Value}\" is not made of 1 to 4 dot-separated numbers (like 1.0.0), so it cannot be bumped");
 
         var bytes = manifest.Span;
-        int start = ByteOffset(parsed.Lines, bytes, version.Span.StartLine, version.Span.StartColumn);
-        int end = ByteOffset(parsed.Lines, bytes, version.Span.EndLine, version.Span.EndColumn);
+        int start = parsed.Lines.GetOffset(version.Span.StartLine, version.Span.StartColumn);
+        int end = parsed.Lines.GetOffset(version.Span.EndLine, version.Span.EndColumn);
         if (start < 0 || end <= start || end > bytes.Length || bytes[start] != (byte)'"' || bytes[end - 1] != (byte)'"')
             throw new PackException("could not locate widget.version in manifest.json");
 
@@ -114,20 +114,5 @@ public static class VersionBumper
         string path = Path.Combine(root, "manifest.json");
         if (!File.Exists(path)) throw new PackException("the widget has no manifest.json to bump");
         return path;
-    }
-
-    // Columns count UTF-16 units from the line start (see LineIndex); walk the line's UTF-8 bytes to find the offset.
-    private static int ByteOffset(Parsing.LineIndex lines, ReadOnlySpan<byte> bytes, int line, int column)
-    {
-        int i = lines.GetLineStart(line);
-        int units = 1;
-        while (units < column)
-        {
-            if (i >= bytes.Length) return -1;
-            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out var rune, out int consumed) != System.Buffers.OperationStatus.Done) return -1;
-            units += rune.Utf16SequenceLength;
-            i += consumed;
-        }
-        return i;
     }
 }

@@ -48,6 +48,32 @@ public sealed class LineIndex
         return Encoding.UTF8.GetCharCount(_bytes.Span[start..end]) + 1;
     }
 
+    /// <summary>The byte offset of a 1-based line and UTF-16 column, or -1 when the place is not in the file.</summary>
+    public int GetOffset(int line, int column)
+    {
+        if (line < 1 || line > _lineStarts.Length || column < 1) return -1;
+        var bytes = _bytes.Span;
+        int i = _lineStarts[line - 1];
+        int units = 1;
+        while (units < column)
+        {
+            if (i >= bytes.Length) return -1;
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out var rune, out int consumed) != System.Buffers.OperationStatus.Done) return -1;
+            units += rune.Utf16SequenceLength;
+            i += consumed;
+        }
+        return i;
+    }
+
+    /// <summary>The byte range [start, end) of a span in this file, or null when it does not point into it.</summary>
+    public (int Start, int End)? GetRange(Diagnostics.SourceSpan span)
+    {
+        if (!span.HasPosition) return null;
+        int start = GetOffset(span.StartLine, span.StartColumn);
+        int end = GetOffset(span.EndLine, span.EndColumn);
+        return start < 0 || end < start ? null : (start, end);
+    }
+
     /// <summary>A span between two byte offsets.</summary>
     public Diagnostics.SourceSpan Span(string path, long startOffset, long endOffset, string? pointer = null)
     {

@@ -16,5 +16,6 @@ public static partial class RuleCatalog
         rules.Add(new I18nNonStringLeafRule());
         rules.Add(new AiAgentDescriptionMissingRule());
         rules.Add(new I18nEmptyTextRule());
+        rules.Add(new I18nUntranslatedRule());
     }
 }

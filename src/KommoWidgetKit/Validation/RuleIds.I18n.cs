@@ -22,4 +22,6 @@ public static partial class RuleIds
     public const string AiAgentDescriptionMissing = "KW3008";
     /// <summary>A manifest-referenced text is empty.</summary>
     public const string I18nEmptyText = "KW3009";
+    /// <summary>A text still marked as copied from another locale and not translated.</summary>
+    public const string I18nUntranslated = "KW3010";
 }

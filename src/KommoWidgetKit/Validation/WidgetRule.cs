@@ -57,4 +57,13 @@ public sealed class RuleContext
         if (severity == Severity.Off) return;
         _bag.Add(new Diagnostic(descriptor, severity, Diagnostic.Format(descriptor.MessageFormat, args), span));
     }
+
+    /// <summary>Reports a finding with the repair the rule offers for it (see <see cref="DiagnosticDescriptor.Fixable"/>).</summary>
+    public void ReportWithFix(DiagnosticDescriptor descriptor, SourceSpan span, Fixing.Fix fix, params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
+        var severity = _severity(descriptor);
+        if (severity == Severity.Off) return;
+        _bag.Add(new Diagnostic(descriptor, severity, Diagnostic.Format(descriptor.MessageFormat, args), span) { Fix = fix });
+    }
 }

@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Parsing;
 
@@ -9,7 +10,7 @@ public sealed class CrLfLineEndingsRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.CrLfLineEndings, "crlf-line-endings", "A text file has CRLF or CR line endings",
-        "'{0}' {1}; Kommo's checklist asks for Unix line feeds (\\n)", RuleCategory.Archive, Severity.Warning);
+        "'{0}' {1}; Kommo's checklist asks for Unix line feeds (\\n)", RuleCategory.Archive, Severity.Warning) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -33,7 +34,7 @@ public sealed class CrLfLineEndingsRule : WidgetRule
                 : "";
             if (info.FirstLoneCrLine > 0)
                 what += (what.Length > 0 ? ", and " : "has ") + $"lone CR line endings, the first on line {info.FirstLoneCrLine}";
-            context.Report(Rule, new SourceSpan(path, line, col, line, col + 1), path, what);
+            context.ReportWithFix(Rule, new SourceSpan(path, line, col, line, col + 1), Fix.Safe("Convert the line endings to LF", () => TextFixes.LineFeeds(file)), path, what);
         }
     }
 }

@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Model;
 
@@ -10,7 +11,7 @@ public sealed class JsonBomRule : WidgetRule
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.JsonBom, "json-bom", "manifest.json or an i18n file starts with a byte order mark",
         "'{0}' starts with a UTF-8 byte order mark; Kommo requires UTF-8 without BOM for the files its server parses",
-        RuleCategory.Archive, Severity.Error);
+        RuleCategory.Archive, Severity.Error) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -20,7 +21,7 @@ public sealed class JsonBomRule : WidgetRule
     {
         foreach (var (path, info) in context.Widget.TextFiles.OrderBy(p => p.Key, StringComparer.Ordinal))
             if (info.HasBom && IsServerJson(context.Widget, path))
-                context.Report(Rule, new SourceSpan(path, 1, 1, 1, 1), path);
+                context.ReportWithFix(Rule, new SourceSpan(path, 1, 1, 1, 1), Fix.Safe("Remove the byte order mark", () => TextFixes.StripBom(path)), path);
     }
 
     /// <summary>Whether Kommo's server parses the file: the root manifest.json or an <c>i18n/*.json</c> file.</summary>

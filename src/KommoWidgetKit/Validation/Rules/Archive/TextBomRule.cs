@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 
 namespace KommoWidgetKit.Validation.Rules.Archive;
@@ -8,7 +9,7 @@ public sealed class TextBomRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.TextBom, "text-bom", "A text file starts with a byte order mark",
-        "'{0}' starts with a UTF-8 byte order mark; Kommo asks for UTF-8 without BOM", RuleCategory.Archive, Severity.Warning);
+        "'{0}' starts with a UTF-8 byte order mark; Kommo asks for UTF-8 without BOM", RuleCategory.Archive, Severity.Warning) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -18,6 +19,6 @@ public sealed class TextBomRule : WidgetRule
     {
         foreach (var (path, info) in context.Widget.TextFiles.OrderBy(p => p.Key, StringComparer.Ordinal))
             if (info.HasBom && !JsonBomRule.IsServerJson(context.Widget, path))
-                context.Report(Rule, new SourceSpan(path, 1, 1, 1, 1), path);
+                context.ReportWithFix(Rule, new SourceSpan(path, 1, 1, 1, 1), Fix.Safe("Remove the byte order mark", () => TextFixes.StripBom(path)), path);
     }
 }

@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 
 namespace KommoWidgetKit.Validation.Rules.I18n;
@@ -8,7 +9,7 @@ public sealed class I18nFileMissingRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.I18nFileMissing, "i18n-file-missing", "A declared locale has no i18n file",
-        "locale '{0}' is declared but 'i18n/{0}.json' is missing{1}", RuleCategory.I18n, Severity.Error);
+        "locale '{0}' is declared but 'i18n/{0}.json' is missing{1}", RuleCategory.I18n, Severity.Error) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -22,7 +23,19 @@ public sealed class I18nFileMissingRule : WidgetRule
         {
             if (context.Widget.GetI18n(node.Value) is not null) continue;
             var other = context.Widget.Files.FirstOrDefault(f => string.Equals(f.Path, $"i18n/{node.Value}.json", StringComparison.OrdinalIgnoreCase));
-            context.Report(Rule, node.Span, node.Value, other is null ? "" : $" (found '{other.Path}'; file names are case-sensitive)");
+            string found = other is null ? "" : $" (found '{other.Path}'; file names are case-sensitive)";
+            // The new file gets every text of the first declared locale that has a file, marked untranslated. With a
+            // differently cased file there, renaming is the repair, and that is the author's call.
+            var source = other is null ? I18nFacts.DeclaredDocuments(context.Widget).FirstOrDefault() : null;
+            if (source?.Root is { } root)
+                context.ReportWithFix(Rule, node.Span, Fix.Safe($"Create i18n/{node.Value}.json from {source.File.Path}", () =>
+                {
+                    var edits = new JsonEdits(source.File.Content, source.Json);
+                    string text = edits.Write(JsonValue.From(root, TextFixes.MarkUntranslated), "") + edits.Newline;
+                    return FileChange.Create($"i18n/{node.Value}.json", text);
+                }), node.Value, found);
+            else
+                context.Report(Rule, node.Span, node.Value, found);
         }
     }
 }

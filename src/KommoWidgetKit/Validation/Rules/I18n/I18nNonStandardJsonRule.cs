@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Parsing.Json;
 
@@ -9,7 +10,7 @@ public sealed class I18nNonStandardJsonRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.I18nNonStandardJson, "i18n-nonstandard-json", "An i18n file uses comments or trailing commas",
-        "{0} is not strict JSON: {1}", RuleCategory.I18n, Severity.Error);
+        "{0} is not strict JSON: {1}", RuleCategory.I18n, Severity.Error) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -19,6 +20,6 @@ public sealed class I18nNonStandardJsonRule : WidgetRule
     {
         foreach (var doc in context.Widget.I18n)
             foreach (var issue in doc.Json.Issues.Where(i => i.Kind is JsonIssueKind.Comment or JsonIssueKind.TrailingComma))
-                context.Report(Rule, issue.Span, doc.File.Path, issue.Detail);
+                context.ReportWithFix(Rule, issue.Span, Manifest.ManifestNonStandardJsonRule.StrictJson(doc.File, doc.Json, issue), doc.File.Path, issue.Detail);
     }
 }

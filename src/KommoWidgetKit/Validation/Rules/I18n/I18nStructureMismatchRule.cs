@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Model;
 using KommoWidgetKit.Parsing.Json;
@@ -12,7 +13,7 @@ public sealed class I18nStructureMismatchRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.I18nStructureMismatch, "i18n-structure-mismatch", "i18n files differ in structure",
-        "{0} has no '{1}', which {2} has; all i18n files must have the same keys", RuleCategory.I18n, Severity.Error);
+        "{0} has no '{1}', which {2} has; all i18n files must have the same keys", RuleCategory.I18n, Severity.Error) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -41,7 +42,14 @@ public sealed class I18nStructureMismatchRule : WidgetRule
             var other = to[p.Name];
             if (other is null)
             {
-                if (reported.Add(key)) context.Report(Rule, to.Span, target.File.Path, key, source.File.Path);
+                if (reported.Add(key))
+                {
+                    var (into, property) = (to, p);
+                    context.ReportWithFix(Rule, to.Span, Fix.Safe($"Add '{key}' to {target.File.Path} from {source.File.Path}",
+                        () => FileChange.Edit(target.File.Path, new JsonEdits(target.File.Content, target.Json)
+                            .AddProperty(into, property.Name, JsonValue.From(property.Value, TextFixes.MarkUntranslated)))),
+                        target.File.Path, key, source.File.Path);
+                }
                 continue;
             }
             if (p.Value is not JObject childFrom || childFrom.Properties.Count == 0) continue;

@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 
 namespace KommoWidgetKit.Validation.Rules.Manifest;
@@ -8,7 +9,7 @@ public sealed class LocationDuplicateRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.LocationDuplicate, "location-duplicate", "Location listed twice",
-        "location \"{0}\" is listed more than once", RuleCategory.Manifest, Severity.Warning);
+        "location \"{0}\" is listed more than once", RuleCategory.Manifest, Severity.Warning) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -16,9 +17,14 @@ public sealed class LocationDuplicateRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
+        if (context.Manifest is not { } manifest) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in context.Manifest?.Locations ?? [])
+        foreach (var entry in manifest.Locations)
             if (!seen.Add(entry.Raw))
-                context.Report(Rule, entry.Node.Span, entry.Raw);
+                context.ReportWithFix(Rule, entry.Node.Span, Fix.Safe("Remove the repeated location", () =>
+                {
+                    var (array, index) = ManifestFacts.LocationItem(manifest, entry);
+                    return FileChange.Edit(manifest.File.Path, new JsonEdits(manifest.File.Content, manifest.Json).RemoveItem(array, index));
+                }), entry.Raw);
     }
 }

@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Model;
 
@@ -9,7 +10,7 @@ public sealed class LocationUnknownRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.LocationUnknown, "location-unknown", "Unknown location",
-        "unknown location \"{0}\"{1}", RuleCategory.Manifest, Severity.Error);
+        "unknown location \"{0}\"{1}", RuleCategory.Manifest, Severity.Error) { Fixable = FixSafety.Unsafe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -37,7 +38,8 @@ public sealed class LocationUnknownRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var entry in context.Manifest?.Locations ?? [])
+        if (context.Manifest is not { } manifest) return;
+        foreach (var entry in manifest.Locations)
         {
             if (entry.Info is not null)
             {
@@ -46,12 +48,17 @@ public sealed class LocationUnknownRule : WidgetRule
                     context.Report(Rule, entry.Node.Span, entry.Raw, $" (remove the spaces: \"{entry.Raw.Trim()}\")");
                 continue;
             }
-            context.Report(Rule, entry.Node.Span, entry.Raw, Hint(entry));
+            string hint = Hint(entry, out var suggestion);
+            if (suggestion is not null)
+                context.ReportWithFix(Rule, entry.Node.Span, ManifestFacts.RenameLocation(manifest, entry, suggestion, FixSafety.Unsafe), entry.Raw, hint);
+            else
+                context.Report(Rule, entry.Node.Span, entry.Raw, hint);
         }
     }
 
-    private static string Hint(LocationEntry entry)
+    private static string Hint(LocationEntry entry, out string? suggestion)
     {
+        suggestion = null;
         string area = entry.Area.ToLowerInvariant();
         if (area.Contains("dashboard", StringComparison.Ordinal) || area.Contains("pipeline_board", StringComparison.Ordinal) || area == "kanban")
             return "; there is no dashboard or pipeline-board location: use \"everywhere\" and check the page in code";
@@ -61,7 +68,10 @@ public sealed class LocationUnknownRule : WidgetRule
             ?? ManifestFacts.Closest(area, LocationCatalog.All.Select(l => l.Area));
         if (target is null) return "; see the list of locations in the docs (lcard-1, settings, everywhere …)";
         var info = LocationCatalog.Find(target)!;
-        string suggestion = info.Suffix == SuffixRule.Required ? $"{target}-{entry.Suffix ?? 1}" : target;
-        return $" (did you mean \"{suggestion}\"?)";
+        string guess = info.Suffix == SuffixRule.Required ? $"{target}-{(entry.Suffix is 0 ? 0 : 1)}" : target;
+        // A fix only when the guess is the one close name: an alias, or a single catalogue name within the distance.
+        if (Aliases.ContainsKey(area) || ManifestFacts.CloseCount(area.Replace('-', '_'), LocationCatalog.All.Select(l => l.Area)) == 1)
+            suggestion = guess;
+        return $" (did you mean \"{guess}\"?)";
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Fixing;
+using KommoWidgetKit.Model;
 using KommoWidgetKit.Parsing.Json;
 using KommoWidgetKit.Text;
 
@@ -103,4 +105,29 @@ internal static partial class ManifestFacts
         }
         return bestDistance <= limit ? best : null;
     }
+
+    /// <summary>How many candidates are within the distance <see cref="Closest"/> accepts.</summary>
+    public static int CloseCount(string value, IEnumerable<string> candidates)
+    {
+        string v = value.Trim().ToLowerInvariant();
+        int limit = v.Length <= 4 ? 1 : v.Length <= 8 ? 2 : 3;
+        int count = 0;
+        foreach (var c in candidates)
+            if (EditDistance.LevenshteinIgnoreCase(v, c) <= limit) count++;
+        return count;
+    }
+
+    /// <summary>The <c>locations</c> array holding an entry, and the entry's index in it.</summary>
+    public static (JArray Array, int Index) LocationItem(ManifestDocument manifest, LocationEntry entry)
+    {
+        if (manifest.Root?.GetArray("locations") is { } array)
+            for (int i = 0; i < array.Items.Count; i++)
+                if (ReferenceEquals(array.Items[i], entry.Node)) return (array, i);
+        throw new InvalidOperationException("the location is not in the locations array");
+    }
+
+    /// <summary>A fix that writes another name for a location.</summary>
+    public static Fix RenameLocation(ManifestDocument manifest, LocationEntry entry, string name, FixSafety safety) =>
+        new($"Write \"{name}\"", safety, () =>
+            [FileChange.Edit(manifest.File.Path, new JsonEdits(manifest.File.Content, manifest.Json).Replace(entry.Node, new JsonValue.Text(name)))]);
 }

@@ -1,3 +1,4 @@
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Parsing.Json;
 
@@ -9,7 +10,7 @@ public sealed class ManifestNonStandardJsonRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.ManifestNonStandardJson, "manifest-nonstandard-json", "manifest.json uses comments or trailing commas",
-        "manifest.json is not strict JSON: {0}", RuleCategory.Manifest, Severity.Error);
+        "manifest.json is not strict JSON: {0}", RuleCategory.Manifest, Severity.Error) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;
@@ -17,7 +18,19 @@ public sealed class ManifestNonStandardJsonRule : WidgetRule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var issue in context.Manifest?.Json.Issues.Where(i => i.Kind is JsonIssueKind.Comment or JsonIssueKind.TrailingComma) ?? [])
-            context.Report(Rule, issue.Span, issue.Detail);
+        if (context.Manifest is not { } manifest) return;
+        foreach (var issue in manifest.Json.Issues.Where(i => i.Kind is JsonIssueKind.Comment or JsonIssueKind.TrailingComma))
+            context.ReportWithFix(Rule, issue.Span, StrictJson(manifest.File, manifest.Json, issue), issue.Detail);
     }
+
+    /// <summary>The fix of a comment or trailing comma: remove it.</summary>
+    internal static Fix StrictJson(Model.WidgetFile file, JsonParseResult json, JsonIssue issue) =>
+        Fix.Safe(issue.Kind == JsonIssueKind.Comment ? "Remove the comment" : "Remove the trailing comma", () =>
+        {
+            var range = json.Lines.GetRange(issue.Span) ?? throw new InvalidOperationException("the issue is not in the file");
+            var edit = issue.Kind == JsonIssueKind.Comment
+                ? new JsonEdits(file.Content, json).RemoveComment(range)
+                : new TextEdit(range.Start, range.End - range.Start, "");
+            return FileChange.Edit(file.Path, edit);
+        });
 }

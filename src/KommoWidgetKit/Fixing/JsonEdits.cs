@@ -1,0 +1,272 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KommoWidgetKit.Parsing.Json;
+
+namespace KommoWidgetKit.Fixing;
+
+/// <summary>A value to write into a JSON file: a text, a boolean, a raw number, or an object of named values in order.</summary>
+public abstract record JsonValue
+{
+    /// <summary>A JSON string.</summary>
+    public sealed record Text(string Value) : JsonValue;
+
+    /// <summary>A JSON literal written as it is (<c>true</c>, <c>2</c>, <c>null</c>).</summary>
+    public sealed record Raw(string Json) : JsonValue;
+
+    /// <summary>A JSON object whose members keep this order.</summary>
+    public sealed record Object(IReadOnlyList<KeyValuePair<string, JsonValue>> Members) : JsonValue;
+
+    /// <summary>A JSON array.</summary>
+    public sealed record Array(IReadOnlyList<JsonValue> Items) : JsonValue;
+
+    /// <summary>A copy of a parsed node, each text passed through <paramref name="mapText"/>.</summary>
+    public static JsonValue From(JNode node, Func<string, string>? mapText = null) => node switch
+    {
+        JString s => new Text(mapText is null ? s.Value : mapText(s.Value)),
+        JNumber n => new Raw(n.Raw),
+        JBoolean b => new Raw(b.Value ? "true" : "false"),
+        JNull => new Raw("null"),
+        JArray a => new Array(a.Items.Select(i => From(i, mapText)).ToList()),
+        JObject o => new Object(o.DistinctProperties.Select(p => new KeyValuePair<string, JsonValue>(p.Name, From(p.Value, mapText))).ToList()),
+        _ => new Raw("null"),
+    };
+}
+
+/// <summary>Minimal edits of a parsed JSON file: each keeps every byte it does not need to touch, and new text follows the
+/// file's own indentation and line endings.</summary>
+public sealed class JsonEdits
+{
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly JsonParseResult _json;
+
+    /// <summary>Edits of <paramref name="bytes"/> as parsed into <paramref name="json"/>.</summary>
+    public JsonEdits(ReadOnlyMemory<byte> bytes, JsonParseResult json)
+    {
+        _bytes = bytes;
+        _json = json;
+        Newline = bytes.Span.IndexOf("\r\n"u8) >= 0 ? "\r\n" : "\n";
+        IndentUnit = DetectIndentUnit();
+    }
+
+    /// <summary>The line ending new lines get: CRLF when the file already has one, else LF.</summary>
+    public string Newline { get; }
+
+    /// <summary>One level of indentation as the file writes it (two spaces when it cannot tell).</summary>
+    public string IndentUnit { get; }
+
+    /// <summary>The byte range of a node.</summary>
+    public (int Start, int End) Range(JNode node) =>
+        _json.Lines.GetRange(node.Span) ?? throw new InvalidOperationException($"the node at {node.Span} is not in the file");
+
+    private (int Start, int End) PropertyRange(JProperty p)
+    {
+        var name = _json.Lines.GetRange(p.NameSpan) ?? throw new InvalidOperationException($"the key at {p.NameSpan} is not in the file");
+        return (name.Start, Range(p.Value).End);
+    }
+
+    /// <summary>Replaces a whole value with <paramref name="value"/>.</summary>
+    public TextEdit Replace(JNode node, JsonValue value)
+    {
+        var (start, end) = Range(node);
+        return new TextEdit(start, end - start, Write(value, IndentOf(start)));
+    }
+
+    /// <summary>Removes one item of an array with the comma that separated it.</summary>
+    public TextEdit RemoveItem(JArray array, int index)
+    {
+        var ranges = array.Items.Select(Range).ToList();
+        return Remove(array, ranges, index);
+    }
+
+    /// <summary>Removes one member of an object with the comma that separated it.</summary>
+    public TextEdit RemoveProperty(JObject obj, JProperty property)
+    {
+        int index = -1;
+        for (int i = 0; i < obj.Properties.Count; i++)
+            if (ReferenceEquals(obj.Properties[i], property)) index = i;
+        if (index < 0) throw new ArgumentException("the property is not a member of the object", nameof(property));
+        var ranges = obj.Properties.Select(PropertyRange).ToList();
+        return Remove(obj, ranges, index);
+    }
+
+    private TextEdit Remove(JNode container, List<(int Start, int End)> ranges, int index)
+    {
+        var bytes = _bytes.Span;
+        if (ranges.Count == 1)
+        {
+            // The only member: empty the brackets.
+            var (open, close) = Range(container);
+            return new TextEdit(open + 1, close - 1 - (open + 1), "");
+        }
+        if (index < ranges.Count - 1)
+        {
+            // From the item up to the next one: the next item takes its place, after the same indentation. When the item
+            // starts its line, take the whole line so no blank line remains.
+            int start = ranges[index].Start;
+            int lineStart = start;
+            while (lineStart > 0 && bytes[lineStart - 1] is (byte)' ' or (byte)'\t') lineStart--;
+            int next = ranges[index + 1].Start;
+            int nextLineStart = next;
+            while (nextLineStart > 0 && bytes[nextLineStart - 1] is (byte)' ' or (byte)'\t') nextLineStart--;
+            if ((lineStart == 0 || bytes[lineStart - 1] == (byte)'\n') && nextLineStart > start && bytes[nextLineStart - 1] == (byte)'\n')
+                return new TextEdit(lineStart, nextLineStart - lineStart, "");
+            return new TextEdit(start, next - start, "");
+        }
+        // The last item: from the end of the one before it, which takes the comma away too.
+        int from = ranges[index - 1].End;
+        return new TextEdit(from, ranges[index].End - from, "");
+    }
+
+    /// <summary>Adds a member at the end of an object.</summary>
+    public TextEdit AddProperty(JObject obj, string name, JsonValue value)
+    {
+        var (open, close) = Range(obj);
+        string key = Quote(name) + ": ";
+        if (obj.Properties.Count > 0)
+        {
+            var last = PropertyRange(obj.Properties[^1]);
+            var first = PropertyRange(obj.Properties[0]);
+            if (StartsLine(first.Start))
+            {
+                string indent = IndentOf(last.Start);
+                return new TextEdit(last.End, 0, "," + Newline + indent + key + Write(value, indent));
+            }
+            return new TextEdit(last.End, 0, ", " + key + Write(value, IndentOf(open)));
+        }
+        // An empty object: on its own lines when it spans several, else inline.
+        string outer = IndentOf(open);
+        if (SpansLines(open, close))
+            return new TextEdit(open + 1, close - 1 - (open + 1), Newline + outer + IndentUnit + key + Write(value, outer + IndentUnit) + Newline + outer);
+        return new TextEdit(open + 1, close - 1 - (open + 1), key + Write(value, outer));
+    }
+
+    /// <summary>Adds an item at the end of an array.</summary>
+    public TextEdit AddItem(JArray array, JsonValue value)
+    {
+        var (open, close) = Range(array);
+        if (array.Items.Count > 0)
+        {
+            var last = Range(array.Items[^1]);
+            var first = Range(array.Items[0]);
+            if (StartsLine(first.Start))
+            {
+                string indent = IndentOf(last.Start);
+                return new TextEdit(last.End, 0, "," + Newline + indent + Write(value, indent));
+            }
+            return new TextEdit(last.End, 0, ", " + Write(value, IndentOf(open)));
+        }
+        return new TextEdit(open + 1, close - 1 - (open + 1), Write(value, IndentOf(open)));
+    }
+
+    /// <summary>Removes a comment; a comment alone on its line goes with its line.</summary>
+    public TextEdit RemoveComment((int Start, int End) comment)
+    {
+        var bytes = _bytes.Span;
+        int start = comment.Start, end = comment.End;
+        // A line comment's range may or may not include its line break: keep the break, it ends the line before.
+        while (end > start && bytes[end - 1] is (byte)'\n' or (byte)'\r') end--;
+        int lineStart = start;
+        while (lineStart > 0 && bytes[lineStart - 1] is (byte)' ' or (byte)'\t') lineStart--;
+        int lineEnd = end;
+        while (lineEnd < bytes.Length && bytes[lineEnd] is (byte)' ' or (byte)'\t') lineEnd++;
+        bool ownLine = (lineStart == 0 || bytes[lineStart - 1] == (byte)'\n')
+            && (lineEnd == bytes.Length || bytes[lineEnd] is (byte)'\n' or (byte)'\r');
+        if (ownLine)
+        {
+            if (lineEnd < bytes.Length && bytes[lineEnd] == (byte)'\r') lineEnd++;
+            if (lineEnd < bytes.Length && bytes[lineEnd] == (byte)'\n') lineEnd++;
+            return new TextEdit(lineStart, lineEnd - lineStart, "");
+        }
+        // After code on the same line: take the spaces before it too.
+        return new TextEdit(lineStart, end - lineStart, "");
+    }
+
+    /// <summary>The text of a value written at a place indented by <paramref name="indent"/>.</summary>
+    public string Write(JsonValue value, string indent)
+    {
+        var sb = new StringBuilder();
+        WriteTo(sb, value, indent);
+        return sb.ToString();
+    }
+
+    private void WriteTo(StringBuilder sb, JsonValue value, string indent)
+    {
+        switch (value)
+        {
+            case JsonValue.Text t:
+                sb.Append(Quote(t.Value));
+                break;
+            case JsonValue.Raw r:
+                sb.Append(r.Json);
+                break;
+            case JsonValue.Object { Members.Count: 0 }:
+                sb.Append("{}");
+                break;
+            case JsonValue.Object o:
+                sb.Append('{');
+                for (int i = 0; i < o.Members.Count; i++)
+                {
+                    sb.Append(i == 0 ? "" : ",").Append(Newline).Append(indent).Append(IndentUnit);
+                    sb.Append(Quote(o.Members[i].Key)).Append(": ");
+                    WriteTo(sb, o.Members[i].Value, indent + IndentUnit);
+                }
+                sb.Append(Newline).Append(indent).Append('}');
+                break;
+            case JsonValue.Array a:
+                sb.Append('[');
+                for (int i = 0; i < a.Items.Count; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    WriteTo(sb, a.Items[i], indent);
+                }
+                sb.Append(']');
+                break;
+        }
+    }
+
+    /// <summary>A JSON string literal; non-ASCII letters stay readable (Cyrillic, accents), as authors write them.</summary>
+    public static string Quote(string text)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Length + 8);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            writer.WriteStringValue(text);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private bool StartsLine(int offset)
+    {
+        var bytes = _bytes.Span;
+        int i = offset;
+        while (i > 0 && bytes[i - 1] is (byte)' ' or (byte)'\t') i--;
+        return i == 0 || bytes[i - 1] == (byte)'\n';
+    }
+
+    private bool SpansLines(int start, int end) => _bytes.Span[start..end].IndexOf((byte)'\n') >= 0;
+
+    /// <summary>The white space that starts the line holding <paramref name="offset"/>.</summary>
+    private string IndentOf(int offset)
+    {
+        var bytes = _bytes.Span;
+        int lineStart = offset;
+        while (lineStart > 0 && bytes[lineStart - 1] != (byte)'\n') lineStart--;
+        int i = lineStart;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t') i++;
+        return Encoding.UTF8.GetString(bytes[lineStart..i]);
+    }
+
+    private string DetectIndentUnit()
+    {
+        if (_json.Root is JObject { Properties.Count: > 0 } root && _json.Lines.GetRange(root.Properties[0].NameSpan) is { } first && StartsLine(first.Start))
+        {
+            string unit = IndentOf(first.Start);
+            if (unit.Length > 0) return unit;
+        }
+        if (_json.Root is JArray { Items.Count: > 0 } array && StartsLine(Range(array.Items[0]).Start))
+        {
+            string unit = IndentOf(Range(array.Items[0]).Start);
+            if (unit.Length > 0) return unit;
+        }
+        return "  ";
+    }
+}
