@@ -9,6 +9,9 @@ public static class CliText
     /// <summary>"1 file", "1,234 files".</summary>
     public static string Count(int n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
+    /// <summary>"1 unsafe fix", "2 unsafe fixes".</summary>
+    public static string Count(int n, string noun, string plural) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : plural);
+
     /// <summary>"1,234 bytes" (or "1,234" without the unit).</summary>
     public static string Bytes(long n, bool unit = true) => n.ToString("N0", CultureInfo.InvariantCulture) + (unit ? " bytes" : "");
 
