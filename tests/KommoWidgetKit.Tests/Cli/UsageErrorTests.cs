@@ -13,6 +13,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("validate")]
     [InlineData("pack")]
     [InlineData("info")]
+    [InlineData("fix")]
     public void A_missing_path_is_one_line_without_a_stack_trace(string command)
     {
         string error = CliFixture.Run(command, Path.Combine(_fx.Root, "nope")).AssertUsageError(command);
@@ -25,6 +26,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("pack")]
     [InlineData("info")]
     [InlineData("new")]
+    [InlineData("fix")]
     public void An_unknown_option_is_reported_alike_whether_or_not_an_argument_came_first(string command)
     {
         string argument = command == "new" ? "w" : _fx.Folder(TestWidget.Valid());
