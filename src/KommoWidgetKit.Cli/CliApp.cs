@@ -46,6 +46,7 @@ public static class CliApp
             ("pack", PackCommand.Create),
             ("new", NewCommand.Create),
             ("info", InfoCommand.Create),
+            ("lsp", LspCommand.Create),
             (DevCommandInfo.Name, DevLauncher.CreateCommand),
         ];
         string? chosen = null;

@@ -67,6 +67,28 @@ public sealed class Widget
     /// <summary>When every file sat inside one top-level folder with no root manifest.json, that folder's name; paths are relative to it.</summary>
     public string? WrapperFolder { get; }
 
+    /// <summary>The same widget with some files replaced or added (a value) or removed (null), as an editor holds them
+    /// before they are saved. Load issues and skipped folders stay those of this widget; paths that are not plain
+    /// root-relative paths are ignored.</summary>
+    public Widget WithFiles(IEnumerable<KeyValuePair<string, ReadOnlyMemory<byte>?>> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var files = new Dictionary<string, WidgetFile>(_byPath, StringComparer.Ordinal);
+        bool changed = false;
+        foreach (var (path, content) in changes)
+        {
+            string? normal = Loading.WidgetLoader.NormalizeEntryName(path, out _);
+            if (string.IsNullOrEmpty(normal)) continue;
+            if (content is { } bytes) files[normal] = new WidgetFile(normal, bytes, files.GetValueOrDefault(normal)?.LastWrite);
+            else if (!files.Remove(normal)) continue;
+            changed = true;
+        }
+        if (!changed) return this;
+        var list = files.Values.ToList();
+        list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new Widget(Source, SourceKind, list, LoadIssues, SkippedFolders, WrapperFolder);
+    }
+
     /// <summary>The file at a root-relative path, or null.</summary>
     public WidgetFile? GetFile(string path) => _byPath.GetValueOrDefault(path.TrimStart('/'));
 
