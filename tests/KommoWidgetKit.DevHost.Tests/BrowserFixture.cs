@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -80,4 +81,29 @@ internal sealed class RunningHost : IAsyncDisposable
         await _app.StopAsync(cts.Token);
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>What the browser tests do with a page of the dev host: install the widget, wait for the lifecycle, read the logs.</summary>
+internal static class DevPage
+{
+    /// <summary>Installs the widget (active, with these setting values) through the host's settings API.</summary>
+    public static async Task InstallAsync(RunningHost host, object? fields = null)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsJsonAsync(host.Address + "/__kommo/api/settings", new { active = "Y", fields = fields ?? new { } });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Waits until the page ran the widget's lifecycle (<c>window.__kommoDev.ready</c>).</summary>
+    public static Task WaitReadyAsync(IPage page, float? timeout = null) =>
+        page.WaitForFunctionAsync("() => window.__kommoDev && window.__kommoDev.ready === true", null,
+            timeout is null ? null : new PageWaitForFunctionOptions { Timeout = timeout });
+
+    /// <summary>The callbacks called so far, as <c>name@area</c>.</summary>
+    public static async Task<string[]> CallsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__kommoDev.calls.map(c => c.name + '@' + c.area)");
+
+    /// <summary>The problems seen so far, as <c>level file:line message</c>.</summary>
+    public static async Task<string[]> ProblemsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__kommoDev.problems.map(p => p.level + ' ' + (p.file || '') + (p.line ? ':' + p.line : '') + ' ' + p.message)");
 }

@@ -7,12 +7,7 @@ namespace KommoWidgetKit.DevHost.Tests;
 /// <summary>The dev host in a real headless Chromium: what a person would see, and the order of the callbacks.</summary>
 public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    private static async Task InstallAsync(RunningHost host, object? fields = null)
-    {
-        using var http = new HttpClient();
-        var response = await http.PostAsJsonAsync(host.Address + "/__kommo/api/settings", new { active = "Y", fields = fields ?? new { } });
-        response.EnsureSuccessStatusCode();
-    }
+    private static Task InstallAsync(RunningHost host, object? fields = null) => DevPage.InstallAsync(host, fields);
 
     private async Task<IPage> OpenAsync(RunningHost host, string path)
     {
@@ -34,14 +29,11 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
         }
     }
 
-    private static Task WaitReadyAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.__kommoDev && window.__kommoDev.ready === true");
+    private static Task WaitReadyAsync(IPage page) => DevPage.WaitReadyAsync(page);
 
-    private static async Task<string[]> CallsAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("() => window.__kommoDev.calls.map(c => c.name + '@' + c.area)");
+    private static Task<string[]> CallsAsync(IPage page) => DevPage.CallsAsync(page);
 
-    private static async Task<string[]> ProblemsAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("() => window.__kommoDev.problems.map(p => p.level + ' ' + (p.file || '') + (p.line ? ':' + p.line : '') + ' ' + p.message)");
+    private static Task<string[]> ProblemsAsync(IPage page) => DevPage.ProblemsAsync(page);
 
     [Fact]
     public async Task Lead_card_shows_the_right_panel_block_and_runs_render_init_bind_actions()
