@@ -58,7 +58,14 @@ internal static class Findings
                 server.Publish(new PublishDiagnosticsParams(uri, list) { Version = version });
             }
             foreach (var uri in state.PublishedUris)
-                if (!now.Contains(uri)) server.Publish(new PublishDiagnosticsParams(uri, []));
+            {
+                if (now.Contains(uri)) continue;
+                // An open document's empty list carries the version it is about, like any other.
+                int? version = null;
+                foreach (var (rel, doc) in snapshot.Documents)
+                    if (doc.Uri == uri && snapshot.Versions.TryGetValue(rel, out int v)) version = v;
+                server.Publish(new PublishDiagnosticsParams(uri, []) { Version = version });
+            }
             state.PublishedUris.Clear();
             state.PublishedUris.UnionWith(now);
         }
