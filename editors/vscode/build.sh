@@ -8,8 +8,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
 
-for tool in node npm; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not installed (Node.js 20 or later with npm builds the extension)" >&2; exit 3; }
+for tool in node npm unzip; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not installed (Node.js 20 or later with npm builds the extension; unzip checks it)" >&2; exit 3; }
 done
 
 # One version: VersionPrefix in Directory.Build.props, which package.json must repeat.
