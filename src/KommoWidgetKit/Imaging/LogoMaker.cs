@@ -285,7 +285,7 @@ public static class LogoMaker
         {
             ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.WebP or ImageFormat.Gif => format,
             ImageFormat.Svg => throw new LogoException(
-                $"{subject} is SVG, which is not supported; export a PNG of at least {RecommendedMasterSize.Width}×{RecommendedMasterSize.Height} and use that"),
+                $"{subject} is an SVG image: SVG is not supported; export a PNG of at least {RecommendedMasterSize.Width}×{RecommendedMasterSize.Height}"),
             _ => throw new LogoException($"{subject} is not a PNG, JPEG, WebP or GIF image (its bytes match none of them)"),
         };
     }
@@ -417,9 +417,18 @@ public static class LogoMaker
         var bg = options.Background;
         canvas.Clear(new SKColor(bg.Red, bg.Green, bg.Blue, bg.Alpha));
         using var paint = new SKPaint { IsAntialias = false, BlendMode = SKBlendMode.SrcOver };
-        canvas.DrawImage(level, src, dest, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+        // At exactly 1:1 on whole pixels the pixels are copied as they are (a cubic would soften them); any scaling is cubic.
+        var sampling = IsPixelCopy(src, dest) ? new SKSamplingOptions(SKFilterMode.Nearest, SKMipmapMode.None) : new SKSamplingOptions(SKCubicResampler.Mitchell);
+        canvas.DrawImage(level, src, dest, sampling, paint);
         canvas.Flush();
         return bitmap;
+    }
+
+    private static bool IsPixelCopy(SKRect src, SKRect dest)
+    {
+        static bool Whole(float v) => Math.Abs(v - MathF.Round(v)) < 1e-4f;
+        return Math.Abs(src.Width - dest.Width) < 1e-4f && Math.Abs(src.Height - dest.Height) < 1e-4f &&
+            Whole(src.Left) && Whole(src.Top) && Whole(dest.Left) && Whole(dest.Top);
     }
 
     // The master and its halvings (each a 2×2 box filter of the one before), made when first needed.

@@ -14,7 +14,8 @@ internal static class PngEncoding
         if (png.Length <= maxBytes) return png;
         png = Encode(bitmap, zlibLevel: 9);
         if (png.Length <= maxBytes) return png;
-        throw new LogoException($"{name} would be {png.Length:N0} bytes even at the highest PNG compression, over the {maxBytes:N0}-byte (300 KB) limit; use a master with less fine noise or grain, or an opaque background");
+        string transparency = png[25] == 6 ? ", or an opaque background (transparency costs a fourth channel)" : "";
+        throw new LogoException($"{name} would be {png.Length:N0} bytes even at the highest PNG compression, over the {maxBytes:N0}-byte (300 KB) limit; use a master with less fine noise or grain{transparency}");
     }
 
     /// <summary>Encodes with the given zlib level (all PNG row filters tried); no colour profile is written, so the bytes
