@@ -15,7 +15,7 @@ public readonly record struct LogoColor(byte Red, byte Green, byte Blue, byte Al
     public bool IsOpaque => Alpha == 255;
 
     /// <summary>How the colours are written, for help and error messages.</summary>
-    public const string Forms = "#rgb, #rrggbb, #rrggbbaa, transparent or a colour name (white, black, gray, red, green, blue, yellow, orange)";
+    public const string Forms = "#rgb, #rrggbb, #rrggbbaa, transparent, or a colour name: white, black, gray (grey), silver, red, green, blue, navy, yellow, orange";
 
     private static readonly Dictionary<string, LogoColor> Names = new(StringComparer.OrdinalIgnoreCase)
     {
