@@ -138,6 +138,17 @@ public sealed class LogoMakerTests
     }
 
     [Fact]
+    public void A_gif_master_is_read()
+    {
+        // GIF89a, 1×1, a two-colour palette (red, black), one pixel of colour 0.
+        byte[] gif = Convert.FromHexString("474946383961010001008000" + "00FF0000000000" + "2C00000000010001000002024401003B");
+        var result = LogoMaker.Render(gif, LogoSpec.Required);
+        Assert.Equal(new MasterImageInfo(ImageFormat.Gif, 1, 1), result.Master);
+        using var bitmap = Logo(result, "logo_small.png");
+        Assert.Equal(SKColors.Red, bitmap.GetPixel(54, 54));
+    }
+
+    [Fact]
     public void Exif_orientation_is_applied()
     {
         // 40×20, left half red, right half blue, tagged "rotate 90° clockwise to display" (orientation 6): shown 20×40,
