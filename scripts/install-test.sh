@@ -64,6 +64,22 @@ check_dev() {
   echo "dev: served $url and stopped on SIGTERM"
 }
 
+# logos (SkiaSharp's native library beside the tool): redraws a new widget's logos from the sample's logo_main.png,
+# refuses to overwrite them without --force, and the widget still validates clean.
+check_logos() {
+  local kw="$1" label="$2" widget="$tmp/logos-$2"
+  rm -rf "$widget"
+  "$kw" new logo_probe --output "$widget" >/dev/null || fail "$label: new (for logos)"
+  local status=0
+  "$kw" logos "$root/samples/hello-kommo/images/logo_main.png" "$widget" >/dev/null 2>&1 || status=$?
+  [ "$status" = "2" ] || fail "$label: logos over existing logos without --force gave exit $status, not 2"
+  "$kw" logos "$root/samples/hello-kommo/images/logo_main.png" "$widget" --force --fit cover >"$tmp/logos-$label.out" 2>&1 \
+    || { cat "$tmp/logos-$label.out" >&2; fail "$label: logos"; }
+  grep -q "wrote 5 logos" "$tmp/logos-$label.out" || { cat "$tmp/logos-$label.out" >&2; fail "$label: logos wrote no logos"; }
+  head -c 8 "$widget/images/logo_main.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || fail "$label: logo_main.png is not a PNG"
+  "$kw" validate "$widget" >/dev/null || fail "$label: the widget does not validate clean after logos"
+}
+
 check_commands() {
   local kw="$1" label="$2"
   "$kw" --version | grep -q "^$version" || fail "$label: --version is not $version"
@@ -72,12 +88,13 @@ check_commands() {
   [ -s "$tmp/$label.zip" ] || fail "$label: pack wrote no archive"
   "$kw" new probe_widget --output "$tmp/new-$label" >/dev/null || fail "$label: new"
   "$kw" validate "$tmp/new-$label" >/dev/null || fail "$label: the new widget does not validate clean"
+  check_logos "$kw" "$label"
   "$kw" info "$tmp/$label.zip" --format json | grep -q '"files"' || fail "$label: info --format json"
   local status=0
   "$kw" validate "$tmp/missing-widget" >/dev/null 2>&1 || status=$?
   [ "$status" = "2" ] || fail "$label: a missing path gave exit $status, not 2"
   check_dev "$kw" "$label"
-  echo "$label: --version, validate, pack, new, info and dev work"
+  echo "$label: --version, validate, pack, new, logos, info and dev work"
 }
 
 step "1. dotnet tool install kommo-widget --tool-path (native package $rid)"
@@ -88,6 +105,7 @@ store="$tmp/tools/.store/kommo-widget/$version"
 find "$store" -name 'kommo-widget' -path "*/$rid/*" -type f | grep -q . || fail "the $rid package was not the one installed"
 if find "$store" -name 'kommo-widget.dll' | grep -q .; then fail "the native install carries kommo-widget.dll (JIT), not the AOT binary"; fi
 find "$store" -name 'kommo-widget-dev' -type f | grep -q . || fail "kommo-widget-dev is not installed beside kommo-widget"
+find "$store" -name 'libSkiaSharp.so' -path "*/$rid/*" -type f | grep -q . || fail "libSkiaSharp.so is not installed beside kommo-widget"
 head -c 4 "$(readlink -f "$kw")" | grep -q 'ELF' || fail "kommo-widget is not a native executable"
 start=$(date +%s%N); for _ in $(seq 1 20); do "$kw" --version >/dev/null; done; end=$(date +%s%N)
 echo "native start-up: $(( (end - start) / 20000000 )) ms per --version (20 runs; timings are for bench/, not asserted)"
@@ -114,6 +132,8 @@ akw="$tmp/any/kommo-widget"
 [ -e "$akw" ] || fail "the framework-dependent package gave no kommo-widget command"
 find "$tmp/any/.store" -name 'kommo-widget.dll' | grep -q . || fail "the framework-dependent package carries no kommo-widget.dll"
 find "$tmp/any/.store" -name 'kommo-widget-dev.dll' | grep -q . || fail "the framework-dependent package carries no dev host"
+find "$tmp/any/.store" -path '*/runtimes/linux-x64/native/libSkiaSharp.so' | grep -q . || fail "the framework-dependent package carries no libSkiaSharp.so for linux-x64"
+if find "$tmp/any/.store" -name 'libSkiaSharp.pdb' | grep -q .; then fail "the framework-dependent package carries SkiaSharp's debugging symbols"; fi
 check_commands "$akw" "any"
 
 step "4. the release archive"
@@ -122,14 +142,17 @@ tarball="$pkgs/kommo-widget-$version-$rid.tar.gz"
 (cd "$pkgs" && sha256sum --check --quiet SHA256SUMS) || fail "SHA256SUMS does not match the packages"
 mkdir -p "$tmp/archive" && tar -xzf "$tarball" -C "$tmp/archive"
 ar="$tmp/archive/kommo-widget-$version-$rid"
-for f in kommo-widget kommo-widget-dev libe_sqlite3.so README.md LICENSE; do [ -e "$ar/$f" ] || fail "the archive lacks $f"; done
+for f in kommo-widget kommo-widget-dev libe_sqlite3.so libSkiaSharp.so README.md LICENSE; do [ -e "$ar/$f" ] || fail "the archive lacks $f"; done
 # No SDK on PATH: the archive is for machines without .NET.
 env -i PATH=/nonexistent HOME="$tmp/home" "$ar/kommo-widget" validate "$root/samples/hello-kommo" >/dev/null || fail "archive: validate without .NET on PATH"
+env -i PATH=/nonexistent HOME="$tmp/home" "$ar/kommo-widget" new archive_probe --output "$tmp/archive-new" >/dev/null || fail "archive: new without .NET on PATH"
+env -i PATH=/nonexistent HOME="$tmp/home" "$ar/kommo-widget" logos "$root/samples/hello-kommo/images/logo_main.png" "$tmp/archive-new" --force >/dev/null \
+  || fail "archive: logos without .NET on PATH"
 # Same inputs, same bytes.
 epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}"
 bash scripts/tar-reproducible.sh "$tmp/archive" "kommo-widget-$version-$rid" "$epoch" "$tmp/again.tar.gz"
 cmp -s "$tarball" "$tmp/again.tar.gz" || fail "the release archive is not reproducible from the same files"
-echo "archive: complete, runs without .NET on PATH, reproducible"
+echo "archive: complete, runs (validate, new, logos) without .NET on PATH, reproducible"
 
 step "5. the library package"
 KW_USE_BUILT_PACKAGE=1 bash scripts/library-smoke.sh

@@ -2,7 +2,8 @@
 # Smoke test of the KommoWidgetKit NuGet package as a user gets it: packs the library into artifacts/packages, makes a
 # throwaway console project in a temp folder that references KommoWidgetKit at exactly this version (from
 # artifacts/packages, other packages from nuget.org, restored into its own packages folder so a cached older package
-# cannot hide a stale one), loads samples/hello-kommo, validates it, prints the finding count and fails on any error.
+# cannot hide a stale one), loads samples/hello-kommo, validates it, prints the finding count and fails on any error,
+# packs it and draws its logos (SkiaSharp's native library must come with the package).
 # Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,7 @@ cat >"$work/app/Smoke.csproj" <<XML
 XML
 cat >"$work/app/Program.cs" <<'CS'
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Imaging;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Packaging;
 using KommoWidgetKit.Reporting;
@@ -66,7 +68,10 @@ if (result.HasErrors) return 1;
 using var zip = new MemoryStream();
 var packed = WidgetPacker.Pack(widget, null, zip);
 Console.WriteLine($"packed {packed.Files.Count} files, {packed.ArchiveSize} bytes");
-return packed.Files.Count > 0 ? 0 : 1;
+// SkiaSharp and its native library come with the package: draw the logos from the sample's largest one.
+var logos = LogoMaker.Render(File.ReadAllBytes(Path.Combine(args[0], "images", "logo_main.png")), LogoMaker.TargetsFor(false));
+Console.WriteLine($"drew {logos.Logos.Count} logos, {logos.Logos.Sum(l => l.Png.Length)} bytes");
+return packed.Files.Count > 0 && logos.Logos.Count == 5 ? 0 : 1;
 CS
 
 echo "== restore and build a console project that references KommoWidgetKit $version"

@@ -4,7 +4,8 @@
 #   kommo-widget.any.VERSION.nupkg     the same tool framework-dependent, for platforms without a native package
 #   kommo-widget.VERSION.nupkg         the tool package users install; it points at the two above
 #   KommoWidgetKit.VERSION.nupkg       the library (+ .snupkg symbols)
-#   kommo-widget-VERSION-RID.tar.gz    the native binaries with README and LICENSE, for machines without the .NET SDK
+#   kommo-widget-VERSION-RID.tar.gz    the native binaries (and the SQLite and Skia libraries beside them) with README and
+#                                      LICENSE, for machines without the .NET SDK
 #   SHA256SUMS                         of all of the above
 # The release archive is byte-identical for the same binaries (sorted entries, fixed owner, mode and time:
 # SOURCE_DATE_EPOCH, else the commit time).
@@ -65,13 +66,14 @@ mkdir -p "$stage/$name"
 # The binaries are the ones the AOT tool package carries, so the archive and the tool are the same build.
 unzip -q -o "$out/kommo-widget.$rid.$version.nupkg" "tools/*" -d "$stage/nupkg-$rid"
 bin_dir=$(dirname "$(find "$stage/nupkg-$rid/tools" -name kommo-widget -type f | head -n 1)")
-for f in kommo-widget kommo-widget-dev libe_sqlite3.so; do
+# libSkiaSharp.so draws the images of logos and new; libe_sqlite3.so is the dev host's.
+for f in kommo-widget kommo-widget-dev libe_sqlite3.so libSkiaSharp.so; do
   [ -e "$bin_dir/$f" ] || { echo "error: $f is missing from the $rid tool package" >&2; exit 1; }
   cp "$bin_dir/$f" "$stage/$name/$f"
 done
 cp README.md LICENSE "$stage/$name/"
 chmod 0755 "$stage/$name/kommo-widget" "$stage/$name/kommo-widget-dev"
-chmod 0644 "$stage/$name/libe_sqlite3.so" "$stage/$name/README.md" "$stage/$name/LICENSE"
+chmod 0644 "$stage/$name/libe_sqlite3.so" "$stage/$name/libSkiaSharp.so" "$stage/$name/README.md" "$stage/$name/LICENSE"
 bash scripts/tar-reproducible.sh "$stage" "$name" "$epoch" "$out/$name.tar.gz"
 
 (cd "$out" && sha256sum -- *.nupkg *.snupkg *.tar.gz | LC_ALL=C sort -k2 > SHA256SUMS)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KommoWidgetKit.Scaffolding;
+using SkiaSharp;
 
 namespace KommoWidgetKit.Benchmarks;
 
@@ -131,14 +132,24 @@ public static class LargeWidget
     private static byte[] Picture(XorShift rng, int width, int height)
     {
         // Noise over a gradient: close to incompressible, like real photos.
-        var noise = new uint[width * height];
-        for (int i = 0; i < noise.Length; i++) noise[i] = (uint)rng.Next(int.MaxValue);
-        return PngWriter.Encode(width, height, (x, y) =>
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var pixels = bitmap.GetPixelSpan();
+        for (int y = 0; y < height; y++)
         {
-            uint n = noise[y * width + x];
-            uint r = (uint)(x * 2 + (n & 0x3F)) & 0xFF, g = (uint)(y * 2 + ((n >> 6) & 0x3F)) & 0xFF, b = (n >> 12) & 0xFF;
-            return (r << 24) | (g << 16) | (b << 8) | 0xFF;
-        });
+            for (int x = 0; x < width; x++)
+            {
+                uint n = (uint)rng.Next(int.MaxValue);
+                int o = y * bitmap.RowBytes + x * 4;
+                pixels[o] = (byte)(x * 2 + (n & 0x3F));
+                pixels[o + 1] = (byte)(y * 2 + ((n >> 6) & 0x3F));
+                pixels[o + 2] = (byte)(n >> 12);
+                pixels[o + 3] = 0xFF;
+            }
+        }
+        using var pixmap = bitmap.PeekPixels();
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))
+            ?? throw new InvalidOperationException("PNG encoding failed");
+        return data.ToArray();
     }
 
     private sealed class XorShift(ulong seed)

@@ -33,7 +33,7 @@ public static class CliApp
     // nothing but the root's own help would show); otherwise, for root help or a mistyped command, all of them are.
     private static Command CreateRoot(TextWriter stdout, TextWriter stderr, string[] args)
     {
-        var root = new Command("kommo-widget", "kommo-widget: validate, fix, pack, scaffold, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
+        var root = new Command("kommo-widget", "kommo-widget: validate, fix, pack, scaffold, draw logos for, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
@@ -45,6 +45,7 @@ public static class CliApp
             ("fix", FixCommand.Create),
             ("pack", PackCommand.Create),
             ("new", NewCommand.Create),
+            ("logos", LogosCommand.Create),
             ("info", InfoCommand.Create),
             ("lsp", LspCommand.Create),
             (DevCommandInfo.Name, DevLauncher.CreateCommand),

@@ -29,12 +29,12 @@ public static class WidgetScaffolder
         foreach (var locale in plan.Locales) files[$"i18n/{locale}.json"] = Utf8(I18nJson(plan, locale));
 
         char letter = plan.Code[0];
-        uint color = LogoPainter.ColorFor(plan.Code);
+        uint color = PlaceholderArt.ColorFor(plan.Code);
         foreach (var logo in LogoSpec.Required)
-            files[logo.Path] = LogoPainter.Logo(logo.Width, logo.Height, letter, color, MarginFor(logo));
+            files[logo.Path] = PlaceholderArt.Logo(logo.Width, logo.Height, letter, color, MarginFor(logo));
         if (plan.Has("digital_pipeline"))
-            files[LogoSpec.DigitalPipeline.Path] = LogoPainter.Logo(LogoSpec.DigitalPipeline.Width, LogoSpec.DigitalPipeline.Height, letter, color, MarginFor(LogoSpec.DigitalPipeline));
-        var tour = LogoPainter.Tour(LogoSpec.TourWidth, LogoSpec.TourHeight, letter, color);
+            files[LogoSpec.DigitalPipeline.Path] = PlaceholderArt.Logo(LogoSpec.DigitalPipeline.Width, LogoSpec.DigitalPipeline.Height, letter, color, MarginFor(LogoSpec.DigitalPipeline));
+        var tour = PlaceholderArt.Tour(LogoSpec.TourWidth, LogoSpec.TourHeight, letter, color);
         foreach (var locale in plan.Locales) files[TourImage(locale)] = tour;
         return files.Select(f => new ScaffoldFile(f.Key, f.Value)).ToList();
     }
@@ -300,7 +300,7 @@ public static class WidgetScaffolder
         {
             w.WriteStartObject("mobile");
             w.WriteString("frame_url", "https://example.com/kommo/mobile");
-            w.WriteString("color", $"#{LogoPainter.ColorFor(plan.Code):x6}");
+            w.WriteString("color", $"#{PlaceholderArt.ColorFor(plan.Code):x6}");
             w.WriteEndObject();
         }
         if (plan.Has("widget_page"))

@@ -19,6 +19,7 @@ public sealed class CliAppTests
     [InlineData("--help")]
     [InlineData("validate", "--help")]
     [InlineData("info", "--help")]
+    [InlineData("logos", "--help")]
     [InlineData("validate", "-h")]
     public void Help_is_available_on_every_command(params string[] args)
     {
@@ -34,6 +35,7 @@ public sealed class CliAppTests
         var run = CliFixture.Run("--help");
         Assert.Contains("validate", run.Out);
         Assert.Contains("info", run.Out);
+        Assert.Contains("logos", run.Out);
     }
 
     [Fact]

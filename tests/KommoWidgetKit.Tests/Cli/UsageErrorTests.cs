@@ -27,6 +27,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("info")]
     [InlineData("new")]
     [InlineData("fix")]
+    [InlineData("logos")]
     public void An_unknown_option_is_reported_alike_whether_or_not_an_argument_came_first(string command)
     {
         string argument = command == "new" ? "w" : _fx.Folder(TestWidget.Valid());
@@ -66,7 +67,7 @@ public sealed class UsageErrorTests : IDisposable
     [Fact]
     public void No_command_and_an_unknown_command_point_to_the_root_help()
     {
-        Assert.Equal("error: no command given; choose one of validate, pack, new, info or dev", CliFixture.Run().AssertUsageError(""));
+        Assert.Equal("error: no command given; choose one of validate, pack, new, logos, info or dev", CliFixture.Run().AssertUsageError(""));
         Assert.Equal("error: unknown command 'valdate' (did you mean 'validate'?)", CliFixture.Run("valdate", ".").AssertUsageError(""));
     }
 

@@ -159,9 +159,35 @@ public class WidgetScaffolderTests
     [Fact]
     public void Logos_have_a_transparent_margin_and_an_opaque_tile()
     {
-        var png = LogoPainter.Logo(84, 84, 'a', 0x336699, 4);
+        var png = PlaceholderArt.Logo(84, 84, 'a', 0x336699, 4);
         var info = ImageInfo.Read(png);
         Assert.Equal((ImageFormat.Png, 84, 84), (info.Format, info.Width, info.Height));
-        Assert.Equal(LogoPainter.ColorFor("abc"), LogoPainter.ColorFor("abc"));
+        using var bitmap = TestImages.Decode(png);
+        Assert.Equal(0, bitmap.GetPixel(1, 1).Alpha);                                   // margin
+        Assert.Equal(new SkiaSharp.SKColor(0x33, 0x66, 0x99, 255), bitmap.GetPixel(12, 42)); // tile, left of the letter
+        Assert.Equal(SkiaSharp.SKColors.White, bitmap.GetPixel(42, 42));                  // the A's bar across the middle
+        Assert.Equal(PlaceholderArt.ColorFor("abc"), PlaceholderArt.ColorFor("abc"));
+    }
+
+    [Fact]
+    public void The_tour_image_is_opaque_and_has_the_tile_in_the_middle()
+    {
+        var png = PlaceholderArt.Tour(LogoSpec.TourWidth, LogoSpec.TourHeight, 'h', 0x2F6FDE);
+        using var bitmap = TestImages.Decode(png);
+        Assert.Equal((LogoSpec.TourWidth, LogoSpec.TourHeight), (bitmap.Width, bitmap.Height));
+        Assert.Equal(255, bitmap.GetPixel(0, 0).Alpha);
+        Assert.Equal(new SkiaSharp.SKColor(0x2F, 0x6F, 0xDE, 255), bitmap.GetPixel(LogoSpec.TourWidth / 2 - 130, LogoSpec.TourHeight / 2));
+        Assert.True(png.Length < LogoSpec.MaxImageBytes);
+    }
+
+    [Fact]
+    public void Placeholder_pngs_are_byte_identical_for_the_same_input()
+    {
+        var first = WidgetScaffolder.Generate(Options("kommo", "en", "lcard-1,settings,digital_pipeline", ""))
+            .Where(f => f.Path.EndsWith(".png", StringComparison.Ordinal)).ToList();
+        var again = WidgetScaffolder.Generate(Options("kommo", "en", "lcard-1,settings,digital_pipeline", ""))
+            .Where(f => f.Path.EndsWith(".png", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, first.Count); // six logos and the tour image
+        Assert.All(first.Zip(again), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
     }
 }

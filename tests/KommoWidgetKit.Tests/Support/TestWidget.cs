@@ -2,7 +2,6 @@ using System.Text;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
-using KommoWidgetKit.Scaffolding;
 using KommoWidgetKit.Validation;
 
 namespace KommoWidgetKit.Tests.Support;
@@ -147,7 +146,7 @@ public sealed class TestWidget
         return folder;
     }
 
-    public static byte[] Png(int width, int height) => PngWriter.Solid(width, height, 0x3366CCFFu);
+    public static byte[] Png(int width, int height) => TestImages.SolidPng(width, height, 0x3366CCFFu);
 
     /// <summary>A minimal JPEG header (SOI, SOF0 with the size, EOI): enough for header readers.</summary>
     public static byte[] Jpeg(int width, int height) =>

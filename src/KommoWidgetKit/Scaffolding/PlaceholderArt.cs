@@ -1,8 +1,12 @@
+using KommoWidgetKit.Imaging;
+using SkiaSharp;
+
 namespace KommoWidgetKit.Scaffolding;
 
-/// <summary>Draws the generated logos and tour images: a rounded tile in a colour picked from the widget code, with the
-/// code's first letter in white, anti-aliased.</summary>
-public static class LogoPainter
+/// <summary>Draws the placeholder logos and tour image of a new widget with SkiaSharp: a rounded tile in a colour picked
+/// from the widget code, with the code's first letter in white (a 5×7 block letter drawn as a path, so no font is needed),
+/// anti-aliased. The same arguments give the same PNG bytes.</summary>
+internal static class PlaceholderArt
 {
     // Calm, saturated tiles that keep white text readable on light and dark themes.
     private static readonly uint[] Palette = [0x2F6FDEu, 0x1E9E7Au, 0x7A4FD6u, 0xD9822Bu, 0xC7365Fu, 0x0E8AA8u, 0x4F6B8Au, 0x3C9A3Cu];
@@ -15,47 +19,68 @@ public static class LogoPainter
         return Palette[hash % (uint)Palette.Length];
     }
 
-    /// <summary>A logo of the given size: a rounded tile (inset by <paramref name="margin"/> pixels) with a letter.</summary>
+    /// <summary>A logo of the given size: a rounded tile (inset by <paramref name="margin"/> pixels) with a letter, on transparency.</summary>
     public static byte[] Logo(int width, int height, char letter, uint rgb, int margin)
     {
-        int tileW = width - 2 * margin, tileH = height - 2 * margin;
-        double radius = Math.Min(tileW, tileH) * 0.18;
-        var glyph = new GlyphLayer(letter, width / 2.0, height / 2.0, Math.Min(tileW, tileH) * 0.56);
-        return PngWriter.Encode(width, height, (x, y) =>
+        float tileW = width - 2 * margin, tileH = height - 2 * margin;
+        using var bitmap = NewBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
         {
-            double tile = RoundedRectCoverage(x + 0.5, y + 0.5, margin, margin, tileW, tileH, radius);
-            if (tile <= 0) return 0;
-            double ink = glyph.Coverage(x, y);
-            uint color = Blend(rgb, 0xFFFFFFu, ink);
-            return (color << 8) | (uint)Math.Round(tile * 255);
-        });
+            canvas.Clear(SKColors.Transparent);
+            DrawTile(canvas, SKRect.Create(margin, margin, tileW, tileH), letter, rgb);
+        }
+        return PngEncoding.Encode(bitmap, zlibLevel: 9);
     }
 
     /// <summary>A tour (slideshow) image: a light backdrop tinted with the tile colour and the logo tile in the middle.</summary>
     public static byte[] Tour(int width, int height, char letter, uint rgb)
     {
-        uint backdrop = Blend(0xFFFFFFu, rgb, 0.12);
         int size = height / 2;
-        int left = (width - size) / 2, top = (height - size) / 2;
-        double radius = size * 0.18;
-        var glyph = new GlyphLayer(letter, width / 2.0, height / 2.0, size * 0.56);
-        return PngWriter.Encode(width, height, (x, y) =>
+        using var bitmap = NewBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
         {
-            double tile = RoundedRectCoverage(x + 0.5, y + 0.5, left, top, size, size, radius);
-            uint color = backdrop;
-            if (tile > 0)
-            {
-                color = Blend(backdrop, rgb, tile);
-                color = Blend(color, 0xFFFFFFu, glyph.Coverage(x, y));
-            }
-            return (color << 8) | 0xFFu;
-        });
+            canvas.Clear(Color(Blend(0xFFFFFFu, rgb, 0.12)));
+            DrawTile(canvas, SKRect.Create((width - size) / 2, (height - size) / 2, size, size), letter, rgb);
+        }
+        return PngEncoding.Encode(bitmap, zlibLevel: 9);
     }
+
+    private static SKBitmap NewBitmap(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        return new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+    }
+
+    private static void DrawTile(SKCanvas canvas, SKRect tile, char letter, uint rgb)
+    {
+        float side = Math.Min(tile.Width, tile.Height);
+        using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = Color(rgb) };
+        canvas.DrawRoundRect(tile, side * 0.18f, side * 0.18f, paint);
+        if (Font5x7.Get(char.ToUpperInvariant(letter)) is not { } rows) return;
+        // One path of the letter's cells (runs of a row merged), so neighbouring cells have no seam between them.
+        float cell = side * 0.56f / 7, left = tile.MidX - cell * 2.5f, top = tile.MidY - cell * 3.5f;
+        using var builder = new SKPathBuilder();
+        for (int y = 0; y < rows.Length; y++)
+        {
+            for (int x = 0; x < rows[y].Length;)
+            {
+                if (rows[y][x] != '#') { x++; continue; }
+                int end = x;
+                while (end < rows[y].Length && rows[y][end] == '#') end++;
+                builder.AddRect(new SKRect(left + x * cell, top + y * cell, left + end * cell, top + (y + 1) * cell));
+                x = end;
+            }
+        }
+        using var glyph = builder.Detach();
+        paint.Color = SKColors.White;
+        canvas.DrawPath(glyph, paint);
+    }
+
+    private static SKColor Color(uint rgb) => new((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb, 255);
 
     private static uint Blend(uint from, uint to, double t)
     {
-        if (t <= 0) return from;
-        if (t >= 1) return to;
         uint result = 0;
         for (int shift = 16; shift >= 0; shift -= 8)
         {
@@ -63,48 +88,6 @@ public static class LogoPainter
             result |= (uint)Math.Round(a + (b - a) * t) << shift;
         }
         return result;
-    }
-
-    // Area of the pixel centred at (px, py) inside the rounded rectangle, from its signed distance.
-    private static double RoundedRectCoverage(double px, double py, double x, double y, double w, double h, double r)
-    {
-        double cx = x + w / 2, cy = y + h / 2;
-        double qx = Math.Abs(px - cx) - (w / 2 - r), qy = Math.Abs(py - cy) - (h / 2 - r);
-        double outside = Math.Sqrt(Math.Max(qx, 0) * Math.Max(qx, 0) + Math.Max(qy, 0) * Math.Max(qy, 0));
-        double distance = outside + Math.Min(Math.Max(qx, qy), 0) - r;
-        return Math.Clamp(0.5 - distance, 0, 1);
-    }
-
-    private sealed class GlyphLayer
-    {
-        private readonly string[]? _rows;
-        private readonly double _left, _top, _cell;
-
-        public GlyphLayer(char letter, double centerX, double centerY, double height)
-        {
-            _rows = Font5x7.Get(char.ToUpperInvariant(letter));
-            _cell = height / 7;
-            _left = centerX - _cell * 2.5;
-            _top = centerY - _cell * 3.5;
-        }
-
-        // 4×4 samples per pixel give smooth edges to the blocky letter.
-        public double Coverage(int x, int y)
-        {
-            if (_rows is null) return 0;
-            if (x + 1 < _left || y + 1 < _top || x > _left + 5 * _cell || y > _top + 7 * _cell) return 0;
-            int hits = 0;
-            for (int sy = 0; sy < 4; sy++)
-            {
-                for (int sx = 0; sx < 4; sx++)
-                {
-                    double gx = (x + (sx + 0.5) / 4 - _left) / _cell, gy = (y + (sy + 0.5) / 4 - _top) / _cell;
-                    if (gx < 0 || gy < 0 || gx >= 5 || gy >= 7) continue;
-                    if (_rows[(int)gy][(int)gx] == '#') hits++;
-                }
-            }
-            return hits / 16.0;
-        }
     }
 }
 
