@@ -33,9 +33,41 @@ public sealed record ScaffoldSetting(string Code, string Type, bool Required = f
     }
 }
 
+/// <summary>What kind of project <see cref="WidgetScaffolder"/> writes.</summary>
+public enum ScaffoldTemplate
+{
+    /// <summary>A widget folder in plain JavaScript: script.js beside manifest.json, packed as it is.</summary>
+    Js,
+
+    /// <summary>A TypeScript source project: <c>src/index.ts</c>, type declarations of the host API, package.json and
+    /// tsconfig.json, the widget's static files in <c>widget/</c>; <c>kommo-widget build</c> writes the widget into
+    /// <c>dist/</c> (see <see cref="Building.WidgetProject"/>).</summary>
+    Ts,
+}
+
 /// <summary>What <see cref="WidgetScaffolder"/> generates.</summary>
 public sealed record ScaffoldOptions
 {
+    /// <summary>The kind of project: plain JavaScript (the default) or a TypeScript source project.</summary>
+    public ScaffoldTemplate Template { get; init; } = ScaffoldTemplate.Js;
+
+    /// <summary>Reads a template name (<c>js</c>, <c>ts</c>).</summary>
+    public static bool TryParseTemplate(string? text, out ScaffoldTemplate template)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "js" or "javascript":
+                template = ScaffoldTemplate.Js;
+                return true;
+            case "ts" or "typescript":
+                template = ScaffoldTemplate.Ts;
+                return true;
+            default:
+                template = ScaffoldTemplate.Js;
+                return false;
+        }
+    }
+
     /// <summary>The widget's name as typed (<c>hello-kommo</c>); gives the display name and the code used in CSS classes.</summary>
     public required string Name { get; init; }
 

@@ -6,7 +6,8 @@ using KommoWidgetKit.Validation;
 
 namespace KommoWidgetKit.Scaffolding;
 
-/// <summary>Generates a new widget that validates clean: manifest.json with exactly the blocks its locations need,
+/// <summary>Generates a new widget that validates clean (or, with <see cref="ScaffoldTemplate.Ts"/>, a TypeScript source
+/// project whose build does): manifest.json with exactly the blocks its locations need,
 /// script.js with exactly their callbacks, i18n files with every key the manifest names, logos of the exact sizes,
 /// tour images, a scoped style.css, a Twig template and a README.</summary>
 public static class WidgetScaffolder
@@ -17,6 +18,7 @@ public static class WidgetScaffolder
     {
         ArgumentNullException.ThrowIfNull(options);
         var plan = Plan.From(options);
+        if (options.Template == ScaffoldTemplate.Ts) return TypeScriptProject.Generate(plan);
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
             ["manifest.json"] = Utf8(ManifestJson(plan)),
@@ -86,14 +88,14 @@ public static class WidgetScaffolder
     public static bool IsFieldCode(string code) =>
         code.Length > 0 && char.IsAsciiLetterLower(code[0]) && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
-    private static int MarginFor(LogoSpec logo) => logo.Path.EndsWith("logo_main.png", StringComparison.Ordinal) ? 10 : Math.Max(2, Math.Min(logo.Width, logo.Height) / 20);
+    internal static int MarginFor(LogoSpec logo) => logo.Path.EndsWith("logo_main.png", StringComparison.Ordinal) ? 10 : Math.Max(2, Math.Min(logo.Width, logo.Height) / 20);
 
-    private static string TourImage(string locale) => $"images/tour_1_{locale}.png";
+    internal static string TourImage(string locale) => $"images/tour_1_{locale}.png";
 
-    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
+    internal static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
     /// <summary>What the options mean once checked.</summary>
-    private sealed class Plan
+    internal sealed class Plan
     {
         public required string Code { get; init; }
         public required string Display { get; init; }
@@ -184,7 +186,7 @@ public static class WidgetScaffolder
 
     // ---- JSON files ------------------------------------------------------------------------------------------------
 
-    private static string Json(Action<Utf8JsonWriter> write)
+    internal static string Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -200,14 +202,14 @@ public static class WidgetScaffolder
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static string ConfigJson(Plan plan) => Json(w =>
+    internal static string ConfigJson(Plan plan) => Json(w =>
     {
         w.WriteStartObject();
         w.WriteString("platform", plan.Options.Platform == WidgetPlatform.AmoCrm ? "amocrm" : "kommo");
         w.WriteEndObject();
     });
 
-    private static string ManifestJson(Plan plan) => Json(w =>
+    internal static string ManifestJson(Plan plan) => Json(w =>
     {
         var o = plan.Options;
         w.WriteStartObject();
@@ -318,7 +320,7 @@ public static class WidgetScaffolder
         w.WriteEndObject();
     });
 
-    private static string I18nJson(Plan plan, string locale) => Json(w =>
+    internal static string I18nJson(Plan plan, string locale) => Json(w =>
     {
         var t = ScaffoldTexts.ByLocale[locale];
         w.WriteStartObject();
@@ -539,7 +541,7 @@ public static class WidgetScaffolder
 
     // ---- other files -----------------------------------------------------------------------------------------------
 
-    private static string BlockTwig(Plan plan) =>
+    internal static string BlockTwig(Plan plan) =>
         $$$"""
         {# Rendered by script.js (renderBlock). Texts come from the "ui" group of i18n/<locale>.json. #}
         <div class="{{{plan.RootClass}}}">
@@ -553,7 +555,7 @@ public static class WidgetScaffolder
 
         """.Replace("\r\n", "\n");
 
-    private static string StyleCss(Plan plan) =>
+    internal static string StyleCss(Plan plan) =>
         $$"""
         /* {{plan.Display}}: every rule is scoped under .{{plan.RootClass}} so the widget never restyles Kommo itself.
            Colours inherit from the page, so the block follows the light and dark themes. */
