@@ -33,7 +33,7 @@ public static class CliApp
     // nothing but the root's own help would show); otherwise, for root help or a mistyped command, all of them are.
     private static Command CreateRoot(TextWriter stdout, TextWriter stderr, string[] args)
     {
-        var root = new Command("kommo-widget", "kommo-widget: validate, fix, pack, scaffold, draw logos for, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
+        var root = new Command("kommo-widget", "kommo-widget: validate, fix, pack, build, scaffold, draw logos for, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
@@ -44,6 +44,7 @@ public static class CliApp
             ("validate", ValidateCommand.Create),
             ("fix", FixCommand.Create),
             ("pack", PackCommand.Create),
+            ("build", BuildCommand.Create),
             ("new", NewCommand.Create),
             ("logos", LogosCommand.Create),
             ("info", InfoCommand.Create),

@@ -23,15 +23,20 @@ public static class NewCommand
         };
         var output = CommandInput.OutputOption("DIR", "Folder to write; it must be missing or empty unless --force (default: ./NAME)");
         var force = new Option<bool>("--force") { Description = "Write into a folder that is not empty (files of the same name are overwritten)" };
+        var template = CommandInput.Choice<ScaffoldTemplate>("--template",
+            "js: a widget folder in plain JavaScript; ts: a TypeScript project (src/, widget/, package.json) that kommo-widget build turns into dist/ (default: js)",
+            ["js", "ts"], ScaffoldOptions.TryParseTemplate);
         var command = new Command("new", "Create a widget with the chosen locales, locations and settings that validates clean.")
         {
-            name, platform, locales, locations, settings, output, force,
+            name, platform, locales, locations, settings, output, force, template,
         };
         command.SetAction(parse => CommandInput.Guard(() =>
         {
             string widgetName = parse.GetValue(name)!;
+            var kind = parse.GetValue(template) ?? ScaffoldTemplate.Js;
             var options = new ScaffoldOptions
             {
+                Template = kind,
                 Name = widgetName,
                 Platform = parse.GetValue(platform) ?? WidgetPlatform.Kommo,
                 Locales = Split(parse.GetValue(locales)),
@@ -44,6 +49,14 @@ public static class NewCommand
             foreach (var f in result.Files) console.Out.WriteLine("  " + f.Path);
             console.Out.WriteLine();
             console.Out.WriteLine("next:");
+            if (kind == ScaffoldTemplate.Ts)
+            {
+                console.Out.WriteLine($"  cd {folder} && npm install");
+                console.Out.WriteLine("  kommo-widget build --typecheck");
+                console.Out.WriteLine("  kommo-widget dev");
+                console.Out.WriteLine("  kommo-widget pack");
+                return ExitCodes.Clean;
+            }
             console.Out.WriteLine($"  kommo-widget validate {folder}");
             console.Out.WriteLine($"  kommo-widget pack {folder}");
             return ExitCodes.Clean;

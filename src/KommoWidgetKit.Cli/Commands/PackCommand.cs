@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KommoWidgetKit.Building;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Model;
@@ -20,27 +21,49 @@ public static class PackCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "List the files that would be shipped and those left out (with why); write nothing, not even --bump" };
         var validation = new ValidationOptionSet();
         var command = new Command("pack",
-            "Validate a widget, then write a reproducible widget.zip with its files at the root; refused (exit code 1) when findings reach --fail-on.")
+            "Validate a widget, then write a reproducible widget.zip with its files at the root; refused (exit code 1) when findings reach --fail-on. " +
+            "A source project (src/, widget/) is built first and its dist/ packed.")
         {
             path, output, bump, dryRun,
         };
         foreach (var option in validation.All) command.Add(option);
-        command.SetAction(parse => Run(console, parse, validation, new Request(
+        command.SetAction((parse, ct) => Task.FromResult(Run(console, parse, validation, ct, new Request(
             CommandInput.GetPath(parse, path),
             parse.GetValue(output),
             parse.GetValue(bump),
-            parse.GetValue(dryRun))));
+            parse.GetValue(dryRun)))));
         return command;
     }
 
     private sealed record Request(string Path, string? Output, VersionBump? Bump, bool DryRun);
 
-    private static int Run(CliConsole console, ParseResult parse, ValidationOptionSet validation, Request request)
+    private static int Run(CliConsole console, ParseResult parse, ValidationOptionSet validation, CancellationToken ct, Request request)
     {
         string shownOutput = string.IsNullOrWhiteSpace(request.Output) ? "widget.zip" : request.Output;
         string outputPath = Path.GetFullPath(shownOutput);
 
-        var widget = CommandInput.LoadWidget(request.Path);
+        // A source project is built first (a dry run takes the last build as it is); its widget is the output folder.
+        var project = WidgetProject.Find(request.Path);
+        string widgetPath = request.Path;
+        if (project is not null)
+        {
+            if (request.DryRun)
+            {
+                SourceProjects.LoadOutput(console, project, request.Path, "pack --dry-run");
+            }
+            else
+            {
+                var built = BuildCommand.Build(new CliConsole(console.Error, console.Error), project, new BuildOptions(), ct);
+                if (!built.Succeeded)
+                {
+                    console.Error.WriteLine("pack refused: the build failed");
+                    return built.SetupProblem ? ExitCodes.UsageError : ExitCodes.Findings;
+                }
+            }
+            widgetPath = project.OutputDirectory;
+        }
+
+        var widget = CommandInput.LoadWidget(widgetPath);
         if (request.Bump is not null && widget.SourceKind != WidgetSourceKind.Folder)
             throw new UsageException("--bump edits manifest.json in the widget folder; it cannot change a .zip input");
         if (widget.SourceKind == WidgetSourceKind.Zip && SamePath(widget.Source, outputPath))
@@ -53,6 +76,7 @@ public static class PackCommand
             plannedBump = CommandInput.Guard(() => VersionBumper.Bump(File.ReadAllBytes(VersionBumper.ManifestPathOnDisk(widget)), kind));
 
         var result = validation.Validate(parse, widget, console);
+        if (project is not null) result = ProjectFindings.Relocate(result, project, widget);
         var threshold = validation.Threshold(parse);
         WidgetReporter.Write(console.Error, result, ReportSource.For(widget, request.Path), ReportFormat.Text,
             new ReportOptions { ToolVersion = CliVersion.Informational, Color = validation.Color(parse, console, console.Error) });
@@ -78,8 +102,15 @@ public static class PackCommand
         if (plannedBump is not null)
         {
             var done = CommandInput.Guard(() => VersionBumper.BumpOnDisk(widget, request.Bump!.Value));
+            // The built manifest.json is a copy of widget/manifest.json: bump the source the same way.
+            if (project is not null)
+                CommandInput.Guard(() =>
+                {
+                    File.WriteAllBytes(Path.Combine(project.StaticDirectory, "manifest.json"), done.Manifest);
+                    return true;
+                });
             console.Out.WriteLine($"bumped widget.version {done.OldVersion} -> {done.NewVersion}");
-            widget = CommandInput.LoadWidget(request.Path);
+            widget = CommandInput.LoadWidget(widgetPath);
         }
 
         var packed = CommandInput.Guard(() => WidgetPacker.PackToFile(widget, options, outputPath), $"cannot write '{shownOutput}'");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KommoWidgetKit.Reporting;
+using KommoWidgetKit.Validation;
 
 namespace KommoWidgetKit.Cli.Commands;
 
@@ -30,9 +31,21 @@ public static class ValidateCommand
             var reportFormat = parse.GetValue(format) ?? ReportFormat.Text;
             string? outputPath = parse.GetValue(output);
 
-            var widget = CommandInput.LoadWidget(widgetPath);
-            var result = validation.Validate(parse, widget, console);
-            var source = ReportSource.For(widget, widgetPath);
+            ValidationResult result;
+            ReportSource source;
+            if (Building.WidgetProject.Find(widgetPath) is { } project)
+            {
+                // A source project: its widget is the build output in dist/, reported with project paths.
+                var built = SourceProjects.LoadOutput(console, project, widgetPath, "validate");
+                result = Building.ProjectFindings.Relocate(validation.Validate(parse, built, console), project, built);
+                source = ReportSource.For(built, widgetPath);
+            }
+            else
+            {
+                var widget = CommandInput.LoadWidget(widgetPath);
+                result = validation.Validate(parse, widget, console);
+                source = ReportSource.For(widget, widgetPath);
+            }
             bool color = validation.Color(parse, console, console.Out);
             if (!string.IsNullOrEmpty(outputPath))
             {
