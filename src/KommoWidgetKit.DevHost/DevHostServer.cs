@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using KommoWidgetKit.Building;
 using KommoWidgetKit.DevHost.Endpoints;
 using KommoWidgetKit.DevHost.State;
 using KommoWidgetKit.DevHost.Widget;
@@ -96,6 +97,31 @@ public static class DevHostServer
         {
             throw new ArgumentException($"widget not found: {options.WidgetPath}", nameof(options));
         }
+        // A source project (src/, widget/): build it first, then serve its output and build again on every change.
+        var project = WidgetProject.Find(options.WidgetPath);
+        IReadOnlyList<HostDiagnostic>? buildProblems = null;
+        if (project is not null)
+        {
+            void Log(string line)
+            {
+                lock (options.Log)
+                {
+                    options.Log.WriteLine(line);
+                }
+            }
+            var (result, problems) = SourceRebuilder.Build(project, Log);
+            if (result.SetupProblem)
+            {
+                throw new ArgumentException(string.Join("; ", result.Messages.Select(m => m.Text)));
+            }
+            buildProblems = problems;
+            Directory.CreateDirectory(project.OutputDirectory);
+            options = options with
+            {
+                WidgetPath = project.OutputDirectory,
+                Code = options.Code ?? WidgetSource.DefaultCode(project.Root),
+            };
+        }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(DevHostServer).Assembly.GetName().Name,
@@ -106,7 +132,7 @@ public static class DevHostServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
         builder.Services.AddProblemDetails();
-        var context = new DevHostContext(options);
+        var context = new DevHostContext(options, project, buildProblems);
         builder.Services.AddSingleton(context);
         // The sandbox Kommo API lives in the same SQLite file as the host's settings; --reset starts both over.
         builder.Services.AddKommoSandboxApi(SandboxOptions(context));
@@ -139,8 +165,10 @@ public static class DevHostServer
         if (options.Watch)
         {
             var watcher = new WidgetWatcher(context);
+            var rebuilder = project is null ? null : new SourceRebuilder(context, project);
             app.Lifetime.ApplicationStopping.Register(() =>
             {
+                rebuilder?.Dispose();
                 watcher.Dispose();
                 context.Hub.CompleteAll();
             });
@@ -239,6 +267,10 @@ public static class DevHostServer
         var widget = context.Widget;
         context.Log($"Listening on {address}");
         context.Log($"Widget \"{widget.Code}\" {widget.Version} from {context.WidgetPath}");
+        if (context.Project is { } project)
+        {
+            context.Log($"  built from {project.Root} ({WidgetProject.SourceFolder}/ and {WidgetProject.StaticFolder}/){(context.Options.Watch ? ", built again on every change" : "")}; errors in the page are shown at their place in {WidgetProject.SourceFolder}/");
+        }
         context.Log($"  files under {address}{context.WidgetBasePath}/ (self.params.path)");
         context.Log($"  locations: {(widget.Locations.Count == 0 ? "(none)" : string.Join(", ", widget.Locations))}");
         context.Log($"  settings and install state: {context.Store.DatabasePath}");

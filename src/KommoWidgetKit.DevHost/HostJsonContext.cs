@@ -50,6 +50,9 @@ internal sealed record ProxyResponse(int Status, string? ContentType, string Bod
 
 internal sealed record BrowserLogRequest(string? Level, string? Message, string? File, int? Line, int? Column, string? Area);
 
+/// <summary>Where a place in a built script comes from: the answer of <c>/__kommo/api/log</c> when the script has a map.</summary>
+internal sealed record MappedLocation(string File, int Line, int Column, string? Name);
+
 internal sealed record LiveEvent(string Kind, IReadOnlyList<string> Files, long Generation, IReadOnlyList<HostDiagnostic> Diagnostics);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -63,6 +66,7 @@ internal sealed record LiveEvent(string Kind, IReadOnlyList<string> Files, long 
 [JsonSerializable(typeof(ProxyResponse))]
 [JsonSerializable(typeof(BrowserLogRequest))]
 [JsonSerializable(typeof(LiveEvent))]
+[JsonSerializable(typeof(MappedLocation))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;

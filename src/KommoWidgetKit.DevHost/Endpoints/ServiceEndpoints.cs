@@ -66,12 +66,21 @@ internal static class ServiceEndpoints
             return TypedResults.Ok(echo);
         });
 
-        group.MapPost("/log", (BrowserLogRequest request) =>
+        // The page's problems, echoed to the terminal. A place in a script with a source map (a build's script.js) is
+        // answered with its place in the source, which the page shows instead.
+        group.MapPost("/log", Results<Ok<MappedLocation>, NoContent> (BrowserLogRequest request) =>
         {
-            var where = request.File is null ? "" : request.Line is > 0 ? $"{request.File}:{request.Line}:{request.Column ?? 0}: " : $"{request.File}: ";
+            var mapped = request.File is { Length: > 0 } file && request.Line is > 0 ? context.MapSource(file, request.Line.Value, request.Column ?? 1) : null;
+            var where = mapped is not null ? $"{mapped.Path}:{mapped.Line}:{mapped.Column}: "
+                : request.File is null ? "" : request.Line is > 0 ? $"{request.File}:{request.Line}:{request.Column ?? 0}: " : $"{request.File}: ";
+            var built = mapped is null ? "" : $" (built {request.File}:{request.Line}:{request.Column ?? 0})";
             var area = request.Area is null ? "" : $" [{request.Area}]";
-            context.Log($"[browser]{area} {where}{request.Level ?? "error"}: {request.Message}");
-            return TypedResults.NoContent();
+            context.Log($"[browser]{area} {where}{request.Level ?? "error"}: {request.Message}{built}");
+            if (mapped is null)
+            {
+                return TypedResults.NoContent();
+            }
+            return TypedResults.Ok(new MappedLocation(mapped.Path, mapped.Line, mapped.Column, mapped.Name));
         });
         return app;
     }

@@ -66,6 +66,23 @@
       var xhr = new XMLHttpRequest();
       xhr.open('POST', '/__kommo/api/log', true);
       xhr.setRequestHeader('Content-Type', 'application/json');
+      // For a script with a source map (a build's script.js) the host answers with the place in the source.
+      xhr.onload = function () {
+        var at = null;
+        try {
+          at = xhr.status === 200 ? JSON.parse(xhr.responseText) : null;
+        } catch (e) {
+          at = null;
+        }
+        if (at && at.file) {
+          problem.generated = problem.file + ':' + problem.line + ':' + problem.column;
+          problem.file = at.file;
+          problem.line = at.line;
+          problem.column = at.column;
+          problem.source += ', built ' + problem.generated;
+          render();
+        }
+      };
       xhr.send(JSON.stringify({
         level: problem.level, message: problem.message, file: problem.file,
         line: problem.line || null, column: problem.column || null, area: problem.area || null
