@@ -46,12 +46,14 @@ internal sealed class SourceRebuilder : IDisposable
         try
         {
             _context.Log($"[dev] source changed: {string.Join(", ", changed)} → building");
+            // Cleared before the build writes anything, so the output watcher's reload of what it writes already has
+            // none of the last build's errors; that reload, not this class, re-runs the widget.
             bool hadProblems = _context.HasBuildProblems;
+            _context.SetBuildProblems([]);
             var (result, problems) = Build(_project, _context.Log);
             _context.SetBuildProblems(problems);
-            // The output watcher reports written files (and re-runs the widget); the findings alone change when a build
-            // fails, or passes after one that failed.
-            if (!result.Succeeded || hadProblems) PublishFindings();
+            // The findings alone change when a build fails, or passes after one that failed without changing the output.
+            if (!result.Succeeded || (hadProblems && result.Written.Count + result.Removed.Count == 0)) PublishFindings();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
