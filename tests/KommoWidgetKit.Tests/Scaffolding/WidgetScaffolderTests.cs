@@ -190,4 +190,40 @@ public class WidgetScaffolderTests
         Assert.Equal(7, first.Count); // six logos and the tour image
         Assert.All(first.Zip(again), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
     }
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void The_typescript_template_has_the_same_widget_files_under_widget_and_the_code_in_src(string platform, string locales, string locations, string settings)
+    {
+        var js = WidgetScaffolder.Generate(Options(platform, locales, locations, settings)).ToDictionary(f => f.Path, f => f.Content);
+        var ts = WidgetScaffolder.Generate(Options(platform, locales, locations, settings) with { Template = ScaffoldTemplate.Ts }).ToDictionary(f => f.Path, f => f.Content);
+        string[] own = ["src/index.ts", "types/kommo.d.ts", "package.json", "tsconfig.json", ".gitignore", "README.md"];
+        Assert.Equal(own.Order(StringComparer.Ordinal), ts.Keys.Where(k => !k.StartsWith("widget/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        var staticFiles = js.Keys.Where(k => k is not ("script.js" or "README.md")).ToList();
+        Assert.Equal(staticFiles.Order(StringComparer.Ordinal), ts.Keys.Where(k => k.StartsWith("widget/", StringComparison.Ordinal)).Select(k => k["widget/".Length..]).Order(StringComparer.Ordinal));
+        foreach (var path in staticFiles)
+        {
+            string expected = System.Text.Encoding.UTF8.GetString(js[path]);
+            string actual = System.Text.Encoding.UTF8.GetString(ts["widget/" + path]);
+            if (path.StartsWith("i18n/", StringComparison.Ordinal)) expected = expected.Replace("script.js", "src/index.ts");
+            if (path.EndsWith(".png", StringComparison.Ordinal)) Assert.Equal(js[path], ts["widget/" + path]);
+            else Assert.Equal(expected, actual);
+        }
+        // Every callback of the JavaScript scaffold is in the TypeScript one, as a method.
+        string index = System.Text.Encoding.UTF8.GetString(ts["src/index.ts"]);
+        foreach (var cb in new[] { "render", "init", "bind_actions", "destroy" })
+            Assert.Contains("    " + cb + "() {", index);
+        Assert.StartsWith("// ", index);
+        Assert.Contains("export default function TestWidget(this: Kommo.Widget", index);
+        Assert.Contains("\"esbuild\": \"0.28.2\"", System.Text.Encoding.UTF8.GetString(ts["package.json"]));
+    }
+
+    [Fact]
+    public void The_javascript_template_is_the_default()
+    {
+        var options = new ScaffoldOptions { Name = "w" };
+        Assert.Equal(ScaffoldTemplate.Js, options.Template);
+        Assert.Equal(WidgetScaffolder.Generate(options).Select(f => f.Path), WidgetScaffolder.Generate(options with { Template = ScaffoldTemplate.Js }).Select(f => f.Path));
+        Assert.Contains(WidgetScaffolder.Generate(options), f => f.Path == "script.js");
+    }
 }
