@@ -80,6 +80,28 @@ check_logos() {
   "$kw" validate "$widget" >/dev/null || fail "$label: the widget does not validate clean after logos"
 }
 
+# build (Node.js and the project's own esbuild, driven by the script embedded in the tool): a project from
+# new --template ts installs, builds and type-checks clean, and pack ships its dist/ without the source map.
+check_build() {
+  local kw="$1" label="$2" project="$tmp/ts-$2" out="$tmp/build-$2.out"
+  if ! command -v npm >/dev/null 2>&1; then
+    [ "${CI:-}" != "true" ] || fail "$label: npm is missing (CI=true: .ci/run installs it)"
+    echo "$label: build skipped (no npm)"
+    return
+  fi
+  rm -rf "$project"
+  "$kw" new ts_probe --template ts --output "$project" >/dev/null || fail "$label: new --template ts"
+  (cd "$project" && npm install --no-audit --no-fund --prefer-offline --cache "${KOMMO_TEST_NPM_CACHE:-${TMPDIR:-/tmp}/kommo-widget-npm-cache}" >"$out" 2>&1) \
+    || { cat "$out" >&2; fail "$label: npm install in the TypeScript project"; }
+  "$kw" build "$project" --typecheck >"$out" 2>&1 || { cat "$out" >&2; fail "$label: build --typecheck"; }
+  grep -q "no problems" "$out" || { cat "$out" >&2; fail "$label: the built widget does not validate clean"; }
+  head -n 2 "$project/dist/script.js" | grep -q '^define(\["require", "jquery"\]' || fail "$label: dist/script.js is not the AMD module"
+  "$kw" pack "$project" --output "$tmp/ts-$label.zip" >"$out" 2>&1 || { cat "$out" >&2; fail "$label: pack of the TypeScript project"; }
+  unzip -l "$tmp/ts-$label.zip" | grep -q ' script\.js$' || fail "$label: the TypeScript project's archive has no script.js"
+  if unzip -l "$tmp/ts-$label.zip" | grep -q 'script\.js\.map'; then fail "$label: pack shipped the source map"; fi
+  echo "$label: new --template ts, npm install, build --typecheck and pack work"
+}
+
 check_commands() {
   local kw="$1" label="$2"
   "$kw" --version | grep -q "^$version" || fail "$label: --version is not $version"
@@ -93,8 +115,9 @@ check_commands() {
   local status=0
   "$kw" validate "$tmp/missing-widget" >/dev/null 2>&1 || status=$?
   [ "$status" = "2" ] || fail "$label: a missing path gave exit $status, not 2"
+  check_build "$kw" "$label"
   check_dev "$kw" "$label"
-  echo "$label: --version, validate, pack, new, logos, info and dev work"
+  echo "$label: --version, validate, pack, new, logos, info, build and dev work"
 }
 
 step "1. dotnet tool install kommo-widget --tool-path (native package $rid)"

@@ -109,7 +109,7 @@ public static class DevHostServer
                     options.Log.WriteLine(line);
                 }
             }
-            var (result, problems) = SourceRebuilder.Build(project, Log);
+            var (result, problems) = SourceRebuilder.Build(project, Log, logSetupProblems: false);
             if (result.SetupProblem)
             {
                 throw new ArgumentException(string.Join("; ", result.Messages.Select(m => m.Text)));

@@ -21,9 +21,14 @@ internal sealed class SourceRebuilder : IDisposable
     }
 
     /// <summary>Builds once and logs what happened; the result's errors as findings.</summary>
-    public static (BuildResult Result, IReadOnlyList<HostDiagnostic> Problems) Build(WidgetProject project, Action<string> log, CancellationToken ct = default)
+    /// <param name="project">The project.</param>
+    /// <param name="log">Where the messages go.</param>
+    /// <param name="logSetupProblems">False when the caller reports a build that cannot run (no Node.js, no esbuild) itself.</param>
+    /// <param name="ct">Stops the build.</param>
+    public static (BuildResult Result, IReadOnlyList<HostDiagnostic> Problems) Build(WidgetProject project, Action<string> log, bool logSetupProblems = true, CancellationToken ct = default)
     {
         var result = WidgetBuilder.Build(project, new BuildOptions(), ct);
+        if (result.SetupProblem && !logSetupProblems) return (result, []);
         foreach (var m in result.Messages)
         {
             log(m.ToString());
@@ -33,7 +38,9 @@ internal sealed class SourceRebuilder : IDisposable
         log(result.Succeeded
             ? $"[dev] built {project.OutputDisplay}/ from {project.Relative(project.Entry!)} in {result.Elapsed.TotalMilliseconds:0} ms" +
               (result.Written.Count + result.Removed.Count == 0 ? " (unchanged)" : $" ({result.Written.Count} written, {result.Removed.Count} removed)")
-            : $"[dev] build failed; the page keeps running the last build of {project.OutputDisplay}/");
+            : File.Exists(Path.Combine(project.OutputDirectory, "manifest.json"))
+                ? $"[dev] build failed; the page keeps running the last build of {project.OutputDisplay}/"
+                : $"[dev] build failed; there is nothing to run until a build passes");
         var problems = result.Succeeded
             ? (IReadOnlyList<HostDiagnostic>)[]
             : result.Messages.Where(m => m.Severity == BuildSeverity.Error)
