@@ -67,7 +67,7 @@ public sealed class UsageErrorTests : IDisposable
     [Fact]
     public void No_command_and_an_unknown_command_point_to_the_root_help()
     {
-        Assert.Equal("error: no command given; choose one of validate, pack, new, logos, info or dev", CliFixture.Run().AssertUsageError(""));
+        Assert.Equal("error: no command given; choose one of validate, fix, pack, new, logos, info, lsp or dev", CliFixture.Run().AssertUsageError(""));
         Assert.Equal("error: unknown command 'valdate' (did you mean 'validate'?)", CliFixture.Run("valdate", ".").AssertUsageError(""));
     }
 
