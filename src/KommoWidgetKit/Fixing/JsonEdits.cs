@@ -132,13 +132,13 @@ public sealed class JsonEdits
                 string indent = IndentOf(last.Start);
                 return new TextEdit(last.End, 0, "," + Newline + indent + key + Write(value, indent));
             }
-            return new TextEdit(last.End, 0, ", " + key + Write(value, IndentOf(open)));
+            return new TextEdit(last.End, 0, ", " + key + WriteInline(value));
         }
         // An empty object: on its own lines when it spans several, else inline.
         string outer = IndentOf(open);
         if (SpansLines(open, close))
             return new TextEdit(open + 1, close - 1 - (open + 1), Newline + outer + IndentUnit + key + Write(value, outer + IndentUnit) + Newline + outer);
-        return new TextEdit(open + 1, close - 1 - (open + 1), key + Write(value, outer));
+        return new TextEdit(open + 1, close - 1 - (open + 1), Padded(open, close, key + WriteInline(value)));
     }
 
     /// <summary>Adds an item at the end of an array.</summary>
@@ -154,10 +154,17 @@ public sealed class JsonEdits
                 string indent = IndentOf(last.Start);
                 return new TextEdit(last.End, 0, "," + Newline + indent + Write(value, indent));
             }
-            return new TextEdit(last.End, 0, ", " + Write(value, IndentOf(open)));
+            return new TextEdit(last.End, 0, ", " + WriteInline(value));
         }
-        return new TextEdit(open + 1, close - 1 - (open + 1), Write(value, IndentOf(open)));
+        // An empty array: on its own lines when it spans several, else inline.
+        string outer = IndentOf(open);
+        if (SpansLines(open, close))
+            return new TextEdit(open + 1, close - 1 - (open + 1), Newline + outer + IndentUnit + Write(value, outer + IndentUnit) + Newline + outer);
+        return new TextEdit(open + 1, close - 1 - (open + 1), Padded(open, close, WriteInline(value)));
     }
+
+    // The text for the inside of empty brackets on one line: "{ }" keeps its spaces around the text, "{}" has none.
+    private static string Padded(int open, int close, string text) => close - open > 2 ? " " + text + " " : text;
 
     /// <summary>Removes a comment; a comment alone on its line goes with its line.</summary>
     public TextEdit RemoveComment((int Start, int End) comment)
@@ -178,6 +185,9 @@ public sealed class JsonEdits
             if (lineEnd < bytes.Length && bytes[lineEnd] == (byte)'\n') lineEnd++;
             return new TextEdit(lineStart, lineEnd - lineStart, "");
         }
+        // Before code at the start of a line: take the spaces after it, so the code keeps the line's indentation.
+        if (lineStart == 0 || bytes[lineStart - 1] == (byte)'\n')
+            return new TextEdit(start, lineEnd - start, "");
         // After code on the same line: take the spaces before it too.
         return new TextEdit(lineStart, end - lineStart, "");
     }
@@ -186,11 +196,19 @@ public sealed class JsonEdits
     public string Write(JsonValue value, string indent)
     {
         var sb = new StringBuilder();
-        WriteTo(sb, value, indent);
+        WriteTo(sb, value, indent, inline: false);
         return sb.ToString();
     }
 
-    private void WriteTo(StringBuilder sb, JsonValue value, string indent)
+    /// <summary>The text of a value on one line, as in <c>{ "link": "…", "email": "…" }</c>.</summary>
+    public string WriteInline(JsonValue value)
+    {
+        var sb = new StringBuilder();
+        WriteTo(sb, value, "", inline: true);
+        return sb.ToString();
+    }
+
+    private void WriteTo(StringBuilder sb, JsonValue value, string indent, bool inline)
     {
         switch (value)
         {
@@ -203,13 +221,23 @@ public sealed class JsonEdits
             case JsonValue.Object { Members.Count: 0 }:
                 sb.Append("{}");
                 break;
+            case JsonValue.Object o when inline:
+                sb.Append("{ ");
+                for (int i = 0; i < o.Members.Count; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    sb.Append(Quote(o.Members[i].Key)).Append(": ");
+                    WriteTo(sb, o.Members[i].Value, indent, inline);
+                }
+                sb.Append(" }");
+                break;
             case JsonValue.Object o:
                 sb.Append('{');
                 for (int i = 0; i < o.Members.Count; i++)
                 {
                     sb.Append(i == 0 ? "" : ",").Append(Newline).Append(indent).Append(IndentUnit);
                     sb.Append(Quote(o.Members[i].Key)).Append(": ");
-                    WriteTo(sb, o.Members[i].Value, indent + IndentUnit);
+                    WriteTo(sb, o.Members[i].Value, indent + IndentUnit, inline);
                 }
                 sb.Append(Newline).Append(indent).Append('}');
                 break;
@@ -218,7 +246,7 @@ public sealed class JsonEdits
                 for (int i = 0; i < a.Items.Count; i++)
                 {
                     if (i > 0) sb.Append(", ");
-                    WriteTo(sb, a.Items[i], indent);
+                    WriteTo(sb, a.Items[i], indent, inline);
                 }
                 sb.Append(']');
                 break;
