@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using KommoWidgetKit.Parsing.Json;
 
 namespace KommoWidgetKit.Fixing;
@@ -119,7 +117,22 @@ public sealed class JsonEdits
     }
 
     /// <summary>Adds a member at the end of an object.</summary>
-    public TextEdit AddProperty(JObject obj, string name, JsonValue value)
+    /// <param name="obj">The object.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="value">The member's value.</param>
+    /// <param name="exclusive">Make the edit reach over the object's closing bracket (writing the bytes it covers again), so
+    /// no other member is appended to the object in the same round of fixes. Plain appends to one object go in together,
+    /// in order; a fix that may be offered more than once for one name (a key the manifest names twice, or that another
+    /// rule adds too) asks for this, and the next round sees the member and offers nothing more.</param>
+    public TextEdit AddProperty(JObject obj, string name, JsonValue value, bool exclusive = false)
+    {
+        var edit = AppendProperty(obj, name, value);
+        if (!exclusive) return edit;
+        var (_, close) = Range(obj);
+        return new TextEdit(edit.Start, close - edit.Start, edit.NewText + Encoding.UTF8.GetString(_bytes.Span[edit.End..close]));
+    }
+
+    private TextEdit AppendProperty(JObject obj, string name, JsonValue value)
     {
         var (open, close) = Range(obj);
         string key = Quote(name) + ": ";
@@ -253,13 +266,36 @@ public sealed class JsonEdits
         }
     }
 
-    /// <summary>A JSON string literal; non-ASCII letters stay readable (Cyrillic, accents), as authors write them.</summary>
+    /// <summary>A JSON string literal that escapes only what JSON needs: quotes, backslashes and control characters (and
+    /// U+2028/U+2029 and unpaired surrogates, which could not be written as UTF-8). Everything else stays as authors write
+    /// it: Cyrillic, accents, emoji, &lt;, &amp;.</summary>
     public static string Quote(string text)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Length + 8);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            writer.WriteStringValue(text);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var sb = new StringBuilder(text.Length + 2);
+        sb.Append('"');
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                        sb.Append(c).Append(text[++i]);
+                    else if (c < ' ' || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+                        sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
     }
 
     private bool StartsLine(int offset)
