@@ -50,4 +50,15 @@ public class JsonBomRuleTests
         FixAssert.OnlyChanged(result, "i18n/en.json", TestWidget.ValidI18nEn);
         Assert.Equal([(RuleIds.CrLfLineEndings, 1), (RuleIds.JsonBom, 1)], result.Applied.Select(a => (a.Finding.Id, a.Pass)).Order());
     }
+
+    [Fact]
+    public void Fix_of_the_bom_and_of_a_value_on_the_first_line_go_in_together()
+    {
+        // Columns of line 1 count the BOM; the interface_version edit must still land on the number.
+        string manifest = JsonShapes.OneLine(TestWidget.ValidManifest);
+        var w = TestWidget.Valid().Set("manifest.json", TextBomRuleTests.WithBom(FixAssert.ReplaceOnce(manifest, "\"interface_version\": 2", "\"interface_version\": 1")));
+        var result = FixAssert.Fixes(w, RuleIds.JsonBom);
+        FixAssert.OnlyChanged(result, "manifest.json", manifest);
+        Assert.Equal([(RuleIds.InterfaceVersion, 1), (RuleIds.JsonBom, 1)], result.Applied.Select(a => (a.Finding.Id, a.Pass)).Order());
+    }
 }

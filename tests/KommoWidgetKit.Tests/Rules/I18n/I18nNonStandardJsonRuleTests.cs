@@ -54,4 +54,14 @@ public class I18nNonStandardJsonRuleTests
         FixAssert.Changed(result, "i18n/en.json", en);
         FixAssert.Changed(result, "i18n/es.json", es);
     }
+
+    [Fact]
+    public void Fix_finds_the_comma_after_non_ascii_text_and_emoji_on_the_same_line()
+    {
+        // Columns count UTF-16 units (an emoji is two), the edit works on UTF-8 bytes (Cyrillic two, emoji four).
+        string es = OneLine(FixAssert.ReplaceOnce(TestWidget.ValidI18nEs, "\"Clave API\"", "\"Ключ API 🎉\""));
+        var w = TestWidget.Valid().Set("i18n/es.json", FixAssert.ReplaceOnce(es, "🎉\" } }", "🎉\", /* ✓ */ }, }"));
+        var result = FixAssert.Fixes(w, RuleIds.I18nNonStandardJson);
+        FixAssert.OnlyChanged(result, "i18n/es.json", es);
+    }
 }

@@ -72,4 +72,14 @@ public class I18nUndeclaredLocaleRuleTests
         Assert.False(result.HasChanges);
         Assert.Empty(result.NotApplied);
     }
+
+    [Fact]
+    public void Fix_of_an_empty_locale_list_declares_each_file()
+    {
+        var w = TestWidget.Valid().EditManifest(Locale, "\"locale\": []");
+        var result = FixAssert.Fixes(w, RuleIds.I18nUndeclaredLocale);
+        FixAssert.OnlyChanged(result, "manifest.json", TestWidget.ValidManifest);
+        // Both would go into the empty brackets at one place, so the second waits a round and follows the first.
+        Assert.Equal([1, 2], FixAssert.Passes(result, RuleIds.I18nUndeclaredLocale));
+    }
 }

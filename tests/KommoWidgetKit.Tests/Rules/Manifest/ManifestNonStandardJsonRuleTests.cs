@@ -78,4 +78,14 @@ public class ManifestNonStandardJsonRuleTests
         var d = FindingAssert.Single(TestWidget.Valid().EditManifest("\"settings\"]", "\"settings\",]"), RuleIds.ManifestNonStandardJson, 13, 38);
         Assert.Equal((FixSafety.Safe, "Remove the trailing comma"), (d.Fix!.Safety, d.Fix.Title));
     }
+
+    [Fact]
+    public void Fix_with_the_line_ending_fix_in_the_same_file_converges()
+    {
+        // The comment's line and its CRLF go together, which touches the line ending fix: one waits for the next round.
+        var w = TestWidget.Valid().Set("manifest.json", Bytes(Crlf(FixAssert.ReplaceOnce(TestWidget.ValidManifest, "\"tour\": {", "// tour\n  \"tour\": {"))));
+        var result = FixAssert.Fixes(w, RuleIds.ManifestNonStandardJson);
+        FixAssert.OnlyChanged(result, "manifest.json", TestWidget.ValidManifest);
+        Assert.Equal([(RuleIds.CrLfLineEndings, 1), (RuleIds.ManifestNonStandardJson, 2)], result.Applied.Select(a => (a.Finding.Id, a.Pass)));
+    }
 }
