@@ -147,9 +147,9 @@ public sealed class JsonEdits
             }
             return new TextEdit(last.End, 0, ", " + key + WriteInline(value));
         }
-        // An empty object: on its own lines when it spans several, else inline.
+        // An empty object: on its own lines when it spans several or is the whole file ("{}" waiting for its texts), else inline.
         string outer = IndentOf(open);
-        if (SpansLines(open, close))
+        if (SpansLines(open, close) || ReferenceEquals(obj, _json.Root))
             return new TextEdit(open + 1, close - 1 - (open + 1), Newline + outer + IndentUnit + key + Write(value, outer + IndentUnit) + Newline + outer);
         return new TextEdit(open + 1, close - 1 - (open + 1), Padded(open, close, key + WriteInline(value)));
     }

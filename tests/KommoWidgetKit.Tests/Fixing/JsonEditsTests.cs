@@ -214,15 +214,26 @@ public class JsonEditsTests
     }
 
     [Theory]
-    [InlineData("{}", "{\"b\": 2}")]
-    [InlineData("{ }", "{ \"b\": 2 }")]
-    [InlineData("{\n}", "{\n  \"b\": 2\n}")]
-    [InlineData("{\r\n}", "{\r\n  \"b\": 2\r\n}")]
-    [InlineData("{\n\n  }", "{\n  \"b\": 2\n}")]
+    [InlineData("{ \"o\": {} }", "{ \"o\": {\"b\": 2} }")]
+    [InlineData("{ \"o\": { } }", "{ \"o\": { \"b\": 2 } }")]
+    [InlineData("{ \"o\": {\n} }", "{ \"o\": {\n  \"b\": 2\n} }")]
+    [InlineData("{ \"o\": {\r\n} }", "{ \"o\": {\r\n  \"b\": 2\r\n} }")]
+    [InlineData("{ \"o\": {\n\n  } }", "{ \"o\": {\n  \"b\": 2\n} }")]
     public void AddProperty_into_an_empty_object(string text, string expected)
     {
         var doc = new Doc(text);
+        AssertEdited(doc, expected, doc.Edits.AddProperty(doc.Object("o"), "b", Two));
+    }
+
+    [Theory]
+    [InlineData("{}", "{\n  \"b\": 2\n}")]
+    [InlineData("{ }\n", "{\n  \"b\": 2\n}\n")]
+    public void AddProperty_into_an_empty_file_object_puts_the_member_on_its_own_line(string text, string expected)
+    {
+        var doc = new Doc(text);
         AssertEdited(doc, expected, doc.Edits.AddProperty(doc.Root, "b", Two));
+        var bom = new Doc("\ufeff" + text);
+        Assert.Equal("\ufeff" + expected, bom.Apply(bom.Edits.AddProperty(bom.Root, "b", Two)));
     }
 
     [Fact]
