@@ -26,6 +26,7 @@ public static class FixAssert
         Assert.Contains(result.Before.Diagnostics, d => d.Id == id);
         Assert.Contains(result.Applied, a => a.Finding.Id == id);
         Assert.Empty(result.After.Diagnostics.Where(d => d.Id == id).Select(Describe));
+        Assert.All(result.Applied, a => Assert.Equal(a.Finding.Descriptor.Fixable, a.Safety));
         NoNewErrors(result);
         Idempotent(result, options);
         return result;

@@ -57,7 +57,7 @@ public class I18nStructureMismatchRuleTests
     }
 
     [Fact]
-    public void Fix_adds_many_missing_keys_of_one_object_in_one_pass_in_order()
+    public void Fix_adds_many_missing_keys_of_one_object_in_one_pass()
     {
         var w = TestWidget.Valid()
             .Edit("i18n/en.json", EnSettings, "\"settings\": { \"api_key\": \"API key\", \"a\": \"A\", \"b\": \"B\", \"c\": \"C\" }")
@@ -111,6 +111,18 @@ public class I18nStructureMismatchRuleTests
         FixAssert.OnlyChanged(result, "i18n/es.json", Es(EsSettings, "\"settings\": { \"api_key\": \"Clave API\", \"hint\": \"[untranslated] H\" }"));
         // The comma sits where the key goes in, so the two fixes take a round each.
         Assert.Equal([(RuleIds.I18nStructureMismatch, 1), (RuleIds.I18nNonStandardJson, 2)], result.Applied.Select(a => (a.Finding.Id, a.Pass)));
+    }
+
+    [Fact]
+    public void Fix_of_an_empty_file_fills_it_on_lines()
+    {
+        var result = FixAssert.Fixes(TestWidget.Valid().Set("i18n/es.json", "{}\n"), RuleIds.I18nStructureMismatch);
+        // The groups go in one per round (both would fill the empty braces at one place), in the order of the findings,
+        // which is by message (so by key), not the other file's order.
+        string settings = "  \"settings\": {\n    \"api_key\": \"[untranslated] API key\"\n  }";
+        string expected = I18nFileMissingRuleTests.MarkedEn.Replace(",\n" + settings, "").Replace("{\n  \"widget\"", "{\n" + settings + ",\n  \"widget\"");
+        FixAssert.OnlyChanged(result, "i18n/es.json", expected);
+        Assert.Equal([1, 2], FixAssert.Passes(result, RuleIds.I18nStructureMismatch));
     }
 
     [Fact]
