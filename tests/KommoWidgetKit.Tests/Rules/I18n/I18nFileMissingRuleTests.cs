@@ -100,6 +100,30 @@ public class I18nFileMissingRuleTests
         Assert.False(WidgetFixer.Compute(none.Load()).HasChanges);
     }
 
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("es ")]
+    [InlineData("sub/es")]
+    [InlineData("ES")]
+    public void No_fix_for_a_locale_that_is_no_language_of_the_platform(string locale)
+    {
+        var w = TestWidget.Valid().EditManifest("\"locale\": [\"en\", \"es\"]", "\"locale\": [\"en\", \"es\", \"" + locale + "\"]");
+        var d = Assert.Single(w.Findings(RuleIds.I18nFileMissing));
+        Assert.Null(d.Fix);
+        Assert.False(WidgetFixer.Compute(w.Load(), FixAssert.Unsafe).HasChanges);
+    }
+
+    [Fact]
+    public void Fix_of_a_locale_of_the_other_platform_follows_the_platform()
+    {
+        var w = TestWidget.Valid().EditManifest("\"locale\": [\"en\", \"es\"]", "\"locale\": [\"en\", \"es\", \"ru\"]");
+        // ru makes the platform amoCRM, where it is a language.
+        var result = FixAssert.Fixes(w, RuleIds.I18nFileMissing);
+        Assert.Equal(["i18n/ru.json"], result.Changes.Select(c => c.Path));
+        var kommo = new FixOptions { Validation = new ValidationOptions { Platform = Model.WidgetPlatform.Kommo } };
+        Assert.DoesNotContain(WidgetFixer.Compute(w.Load(), kommo).Changes, c => c.Path == "i18n/ru.json");
+    }
+
     [Fact]
     public void Fix_is_safe_and_named_after_both_files()
     {
