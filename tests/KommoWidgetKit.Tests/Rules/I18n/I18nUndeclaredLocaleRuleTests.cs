@@ -82,4 +82,17 @@ public class I18nUndeclaredLocaleRuleTests
         // Both would go into the empty brackets at one place, so the second waits a round and follows the first.
         Assert.Equal([1, 2], FixAssert.Passes(result, RuleIds.I18nUndeclaredLocale));
     }
+
+    [Fact]
+    public void Fix_that_declares_an_incomplete_file_is_followed_by_the_fixes_of_its_missing_keys()
+    {
+        string pt = FixAssert.ReplaceOnce(TestWidget.ValidI18nEn, ",\n  \"settings\": { \"api_key\": \"API key\" }", "");
+        var result = FixAssert.Fixes(TestWidget.Valid().Set("i18n/pt.json", pt), RuleIds.I18nUndeclaredLocale);
+        Assert.Equal(["i18n/pt.json", "manifest.json"], result.Changes.Select(c => c.Path));
+        FixAssert.Changed(result, "i18n/pt.json", FixAssert.ReplaceOnce(TestWidget.ValidI18nEn, "\"settings\": { \"api_key\": \"API key\" }",
+            "\"settings\": {\n    \"api_key\": \"[untranslated] API key\"\n  }"));
+        Assert.Equal(1, FixAssert.Passes(result, RuleIds.I18nUndeclaredLocale).Single());
+        Assert.All(result.Applied.Where(a => a.Finding.Id != RuleIds.I18nUndeclaredLocale), a => Assert.Equal(2, a.Pass));
+        Assert.DoesNotContain(result.After.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+    }
 }
