@@ -44,6 +44,7 @@ public static class CliApp
             ("validate", ValidateCommand.Create),
             ("fix", FixCommand.Create),
             ("pack", PackCommand.Create),
+            ("loader", LoaderCommand.Create),
             ("new", NewCommand.Create),
             ("logos", LogosCommand.Create),
             ("info", InfoCommand.Create),

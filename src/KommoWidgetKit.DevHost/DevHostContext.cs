@@ -44,6 +44,9 @@ internal sealed class DevHostContext
 
     public LiveReloadHub Hub { get; } = new();
 
+    /// <summary>The HTTPS certificate when the host also serves HTTPS (<see cref="DevHostOptions.HttpsPort"/>).</summary>
+    public DevCertificate? Https { get; set; }
+
     public string Secret { get; }
 
     public WidgetSnapshot Widget

@@ -95,6 +95,20 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task Dev_settings_in_kommo_widget_json_install_the_widget_so_the_lead_card_runs_it_with_no_click()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        File.WriteAllText(System.IO.Path.Combine(widget.Path, "kommo-widget.json"), "{ \"dev\": { \"settings\": { \"greeting\": \"Hi\" }, \"installed\": true } }");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        var page = await OpenAsync(host, "/leads/detail/30000001");
+        await Assertions.Expect(page.Locator(".kommo-dev-banner")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".card-widgets__widget-card_panel .card-panel-demo__title")).ToHaveTextAsync("Hello from the panel");
+        Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
+        Assert.Equal("Hi", await page.EvaluateAsync<string>("() => APP.widgets.list.card_panel.get_settings().greeting"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Settings_modal_enforces_required_fields_saves_through_onSave_and_survives_a_restart()
     {
         using var widget = TempWidget.Copy("settings_custom");

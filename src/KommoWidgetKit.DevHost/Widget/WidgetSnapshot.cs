@@ -26,6 +26,15 @@ internal sealed class WidgetSnapshot
     public required IReadOnlyList<HostDiagnostic> Diagnostics { get; init; }
     public long Generation { get; init; }
 
+    /// <summary>Hash of what only an upload changes (manifest, i18n, images), as <c>kommo-widget loader</c> records it.</summary>
+    public string UploadHash { get; init; } = "";
+
+    /// <summary>The <c>dev</c> block of kommo-widget.json, if any.</summary>
+    public KommoWidgetKit.Validation.DevConfig? Dev { get; init; }
+
+    /// <summary><see cref="Dev"/>'s setting values as the settings modal saves them.</summary>
+    public string DevSettingsJson { get; init; } = "{}";
+
     public bool TryGetFile(string path, out ReadOnlyMemory<byte> content) => Files.TryGetValue(path, out content);
 
     /// <summary>Twig templates of the widget (path → source), so the runtime can resolve includes synchronously.</summary>

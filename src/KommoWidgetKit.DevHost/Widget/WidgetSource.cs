@@ -16,6 +16,7 @@ internal static class WidgetSource
         var diagnostics = new List<HostDiagnostic>();
         var files = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         Model.Widget? widget = null;
+        WidgetConfig? config = null;
         try
         {
             // The core loader refuses hostile paths, links and oversized content; the validator gives the findings.
@@ -24,7 +25,9 @@ internal static class WidgetSource
             {
                 files[file.Path] = file.Content;
             }
-            foreach (var d in WidgetValidator.Validate(widget).Diagnostics)
+            var result = WidgetValidator.Validate(widget);
+            config = result.Config;
+            foreach (var d in result.Diagnostics)
             {
                 diagnostics.Add(new HostDiagnostic(d.Id, d.Severity.ToName(), d.Message, d.Span.Path.Length == 0 ? null : d.Span.Path, d.Span.StartLine, d.Span.StartColumn));
             }
@@ -68,6 +71,9 @@ internal static class WidgetSource
             Locations = widget?.Manifest?.Locations.Select(l => l.Raw).Where(l => l.Length > 0).ToList() ?? [],
             Diagnostics = wanted.ToList(),
             Generation = generation,
+            UploadHash = widget is null ? "" : KommoWidgetKit.Packaging.DevLoader.UploadHash(widget),
+            Dev = config?.Dev,
+            DevSettingsJson = config?.Dev?.SettingsJson(widget?.Manifest) ?? "{}",
         };
     }
 

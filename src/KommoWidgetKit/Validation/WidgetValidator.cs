@@ -51,7 +51,7 @@ public static class WidgetValidator
             cancellationToken.ThrowIfCancellationRequested();
             rule.Check(context);
         }
-        return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource };
+        return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource, Config = config };
     }
 
     /// <summary>Own code above this many characters is parsed and walked on all cores.</summary>
