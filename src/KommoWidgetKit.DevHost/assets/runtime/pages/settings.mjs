@@ -4,7 +4,8 @@
  * time; Disable → onSave({active: 'N'}) → destroy.
  */
 import { code, describe, hasLocation, installed, logo, manifest, settingFields, t, widgetName } from '../core/state.mjs';
-import { cssId, raw } from '../core/html.mjs';
+import { cssId } from '../core/html.mjs';
+import { sanitizeHtml } from '../core/sanitize.mjs';
 import { api } from '../core/net.mjs';
 import { updateChrome } from '../core/chrome.mjs';
 import { invoke, settle, start, stop } from '../core/lifecycle.mjs';
@@ -46,7 +47,8 @@ export function openSettingsModal(state) {
   const $modal = $(String(settingsModalTemplate({
     code: code(state), name: widgetName(state), logo: logo(state, 'logo_main.png'),
     shortDescription: t(state, w.short_description) || '',
-    description: raw(descriptionText(state, t(state, w.description))),
+    // HTML in Kommo: entities show as characters and links work; scripts, event handlers and the rest are dropped.
+    description: sanitizeHtml(descriptionText(state, t(state, w.description))),
     fields: fieldRows(state, fields, state.server.install.settings || {}),
     active: isActive, scriptLoaded: hasLocation(state, 'settings')
   })));
