@@ -202,7 +202,8 @@ public static class DevHostServer
             Reset = context.Options.Reset,
             WidgetCode = widget.Code,
             WidgetVersion = widget.Version,
-            WidgetSettings = ManifestSettings(widget.Manifest),
+            WidgetSettings = widget.Settings.Where(f => f.Node is not null)
+                .Select(f => new SandboxWidgetSetting(f.Code, f.NameKey ?? "", f.Type is { Length: > 0 } type ? type : "text", f.Required == true)).ToList(),
             WidgetWorksWithDigitalPipeline = widget.Locations.Contains("digital_pipeline"),
             // The pages the host serves carry a per-port cookie with the token, so the widget's own calls need no header.
             IsPageRequest = http => http.Request.Cookies.TryGetValue(DevHostContext.SessionCookie(http), out var value)
@@ -210,27 +211,6 @@ public static class DevHostServer
                 && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                     System.Text.Encoding.UTF8.GetBytes(value), System.Text.Encoding.UTF8.GetBytes(context.ApiToken)),
         };
-    }
-
-    private static IReadOnlyList<SandboxWidgetSetting> ManifestSettings(System.Text.Json.JsonElement? manifest)
-    {
-        if (manifest is not { ValueKind: System.Text.Json.JsonValueKind.Object } m
-            || !m.TryGetProperty("settings", out var settings) || settings.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            return [];
-        }
-        var list = new List<SandboxWidgetSetting>();
-        foreach (var field in settings.EnumerateObject())
-        {
-            if (field.Value.ValueKind != System.Text.Json.JsonValueKind.Object)
-            {
-                continue;
-            }
-            string Text(string name) => field.Value.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
-            var required = field.Value.TryGetProperty("required", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.True;
-            list.Add(new SandboxWidgetSetting(field.Name, Text("name"), Text("type") is { Length: > 0 } type ? type : "text", required));
-        }
-        return list;
     }
 
     /// <summary>The address the host listens on once started, e.g. <c>http://127.0.0.1:5173</c>.</summary>

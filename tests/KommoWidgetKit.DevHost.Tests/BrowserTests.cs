@@ -167,6 +167,32 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task The_description_is_html_with_entities_and_links_but_no_scripts_or_event_handlers()
+    {
+        using var widget = TempWidget.Copy("settings_custom");
+        var i18n = Path.Combine(widget.Path, "i18n", "en.json");
+        var description = "Connects to #SUBDOMAIN# &mdash; see <a href=\\\"https://example.com/docs\\\" target=\\\"_blank\\\" onclick=\\\"window.__clicked = true\\\">the docs</a>"
+            + " <a href=\\\"javascript:window.__js = true\\\">no</a><img src=\\\"x\\\" onerror=\\\"window.__descrXss = 'img'\\\">"
+            + "<script>window.__descrXss = 'script'</script> <b onmouseover=\\\"window.__descrXss = 'b'\\\">bold</b>.";
+        File.WriteAllText(i18n, File.ReadAllText(i18n).Replace("Connects to the <b>demo</b> service of #SUBDOMAIN#.", description));
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        var page = await OpenAsync(host, "/settings/widgets/#settings_custom");
+        var descr = page.Locator(".modal.settings_custom .widget_settings_block__descr");
+        await Assertions.Expect(descr).ToHaveTextAsync("Connects to devaccount \u2014 see the docs no bold.");
+        var link = descr.Locator("a[href='https://example.com/docs']");
+        await Assertions.Expect(link).ToHaveTextAsync("the docs");
+        await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+        Assert.Null(await link.GetAttributeAsync("onclick"));
+        Assert.Null(await descr.Locator("a", new LocatorLocatorOptions { HasText = "no" }).GetAttributeAsync("href"));
+        await Assertions.Expect(descr.Locator("img, script")).ToHaveCountAsync(0);
+        await Assertions.Expect(descr.Locator("b")).ToHaveTextAsync("bold");
+        await descr.Locator("b").HoverAsync();
+        await page.WaitForTimeoutAsync(200);
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => String(window.__descrXss || 'none')"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Leads_list_runs_leads_selected_for_the_ticked_rows()
     {
         using var widget = TempWidget.Copy("list_selected");
