@@ -115,9 +115,19 @@ check_commands() {
   local status=0
   "$kw" validate "$tmp/missing-widget" >/dev/null 2>&1 || status=$?
   [ "$status" = "2" ] || fail "$label: a missing path gave exit $status, not 2"
+  # fix on a broken copy of the sample: repairs, then has nothing left to do.
+  cp -r "$root/samples/hello-kommo" "$tmp/fix-$label"
+  sed -i 's/"interface_version": 2/"interface_version": 1/' "$tmp/fix-$label/manifest.json"
+  "$kw" fix "$tmp/fix-$label" --platform kommo >"$tmp/fix-$label.out" 2>&1 || { cat "$tmp/fix-$label.out" >&2; fail "$label: fix"; }
+  grep -q "KW1006 Set interface_version to 2" "$tmp/fix-$label.out" || { cat "$tmp/fix-$label.out" >&2; fail "$label: fix did not repair"; }
+  "$kw" fix "$tmp/fix-$label" --platform kommo | grep -q "^nothing to fix" || fail "$label: a second fix changed something"
+  # lsp: a real session (initialize, open, change, diagnostics, shutdown, exit) against the installed binary.
+  if command -v python3 >/dev/null; then
+    python3 "$root/bench/lsp-latency.py" "$kw" "$root/samples/hello-kommo" 4 >/dev/null || fail "$label: lsp session"
+  fi
   check_build "$kw" "$label"
   check_dev "$kw" "$label"
-  echo "$label: --version, validate, pack, new, logos, info, build and dev work"
+  echo "$label: --version, validate, pack, fix, new, logos, info, lsp, build and dev work"
 }
 
 step "1. dotnet tool install kommo-widget --tool-path (native package $rid)"

@@ -9,8 +9,9 @@ source scripts/apt-need.sh
 apt_need chromium chromium "browser tests will fail"
 # The GitLab Code Quality filter of docs/ci.md is tested with jq.
 apt_need jq jq "the GitLab filter tests will be skipped"
-# The VS Code extension's test runs scripts/build-vscode.sh (npm ci, tsc, node --test, esbuild, vsce; unzip checks the .vsix).
-apt_need node nodejs "the VS Code extension tests will be skipped"
+# The VS Code extension's test runs scripts/build-vscode.sh (npm ci, tsc, node --test, esbuild, vsce; unzip checks the .vsix);
+# the dev host's runtime modules have node --test tests of their own (tests/runtime).
+apt_need node nodejs "the VS Code extension and dev host runtime tests will be skipped"
 apt_need npm npm "the VS Code extension tests will be skipped"
 apt_need unzip unzip "the VS Code extension tests will fail"
 
@@ -41,7 +42,7 @@ if [ "$files" = "0" ]; then
   [ "$status" = "0" ] && status=1
 fi
 if [ "$skipped" != "0" ]; then
-  echo "Skipped tests: the corpus tests run with KOMMO_WIDGET_CORPUS=/path/to/corpus, or with shared/ (holding corpus/) beside the checkout; the GitLab filter tests need jq; the VS Code extension tests need Node.js and npm."
+  echo "Skipped tests: the corpus tests run with KOMMO_WIDGET_CORPUS=/path/to/corpus, or with shared/ (holding corpus/) beside the checkout; the GitLab filter tests need jq; the VS Code extension tests need Node.js and npm, the dev host runtime tests Node.js."
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 else
   echo "${passed} passed, ${failed} failed"

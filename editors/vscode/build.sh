@@ -52,6 +52,7 @@ node -e '
 echo "== schema and license"
 mkdir -p schemas
 cp "$root/schemas/manifest.schema.json" schemas/manifest.schema.json
+cp "$root/schemas/kommo-widget.schema.json" schemas/kommo-widget.schema.json
 cp "$root/LICENSE" LICENSE
 
 echo "== package: vsce $(npx --no-install vsce --version) -> ${vsix#"$root/"}"
@@ -63,6 +64,7 @@ echo "== check the .vsix"
 listing=$(unzip -Z1 "$vsix")
 missing=0
 for entry in extension.vsixmanifest extension/package.json extension/dist/extension.js extension/schemas/manifest.schema.json \
+  extension/schemas/kommo-widget.schema.json \
   extension/readme.md extension/changelog.md extension/LICENSE.txt extension/images/icon.png; do
   if ! grep -qixF "$entry" <<<"$listing"; then
     echo "error: $entry is not in ${vsix#"$root/"}" >&2
@@ -79,4 +81,6 @@ done
 # The packaged manifest is the one built, and its schema is the repository's.
 unzip -p "$vsix" extension/schemas/manifest.schema.json | cmp -s - "$root/schemas/manifest.schema.json" \
   || { echo "error: the packaged manifest.schema.json differs from schemas/manifest.schema.json" >&2; exit 1; }
+unzip -p "$vsix" extension/schemas/kommo-widget.schema.json | cmp -s - "$root/schemas/kommo-widget.schema.json" \
+  || { echo "error: the packaged kommo-widget.schema.json differs from schemas/kommo-widget.schema.json" >&2; exit 1; }
 echo "built ${vsix#"$root/"} ($(wc -c <"$vsix") bytes, $(wc -l <<<"$listing") entries)"

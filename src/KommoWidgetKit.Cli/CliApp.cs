@@ -45,6 +45,7 @@ public static class CliApp
             ("fix", FixCommand.Create),
             ("pack", PackCommand.Create),
             ("build", BuildCommand.Create),
+            ("loader", LoaderCommand.Create),
             ("new", NewCommand.Create),
             ("logos", LogosCommand.Create),
             ("info", InfoCommand.Create),

@@ -26,6 +26,20 @@ public static class DevCommand
             result.AddError($"--port must be 0 to 65535, not '{text}'");
             return 0;
         };
+        var httpsPort = new Option<int?>("--https-port")
+        {
+            Description = $"Also serve HTTPS on 127.0.0.1 at this port, for a loader uploaded to a real account (kommo-widget loader " +
+                $"uses {DevHostOptions.DefaultHttpsPort}); 0 picks any free port. The self-signed certificate for localhost is made once, in PATH/.kommo/",
+            HelpName = "N",
+        };
+        httpsPort.CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) && value <= 65535)
+                return value;
+            result.AddError($"--https-port must be 0 to 65535, not '{text}'");
+            return 0;
+        };
         var code = new Option<string?>("--code")
         {
             Description = "Widget code the host runs it under (default: the legacy manifest widget.code, else the folder or zip name)",
@@ -46,7 +60,7 @@ public static class DevCommand
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not watch the widget's files (no live reload)" };
         var command = new Command(DevCommandInfo.Name, DevCommandInfo.Description)
         {
-            path, port, code, open, token, seed, reset, noWatch,
+            path, port, httpsPort, code, open, token, seed, reset, noWatch,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,6 +68,7 @@ public static class DevCommand
             {
                 WidgetPath = CommandInput.GetPath(parse, path),
                 Port = parse.GetValue(port) ?? DevHostOptions.DefaultPort,
+                HttpsPort = parse.GetValue(httpsPort),
                 Code = parse.GetValue(code) is { Length: > 0 } c ? c : null,
                 Open = parse.GetValue(open),
                 ApiToken = parse.GetValue(token) is { Length: > 0 } t ? t : null,

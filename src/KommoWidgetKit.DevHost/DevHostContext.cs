@@ -56,6 +56,9 @@ internal sealed class DevHostContext
 
     public LiveReloadHub Hub { get; } = new();
 
+    /// <summary>The HTTPS certificate when the host also serves HTTPS (<see cref="DevHostOptions.HttpsPort"/>).</summary>
+    public DevCertificate? Https { get; set; }
+
     public string Secret { get; }
 
     public WidgetSnapshot Widget
@@ -128,18 +131,7 @@ internal sealed class DevHostContext
             }).ToList();
         }
         if (_buildProblems.Count == 0 && ReferenceEquals(findings, snapshot.Diagnostics)) return snapshot;
-        return new WidgetSnapshot
-        {
-            Code = snapshot.Code,
-            Version = snapshot.Version,
-            Files = snapshot.Files,
-            Manifest = snapshot.Manifest,
-            I18n = snapshot.I18n,
-            Locales = snapshot.Locales,
-            Locations = snapshot.Locations,
-            Diagnostics = [.. _buildProblems, .. findings],
-            Generation = snapshot.Generation,
-        };
+        return snapshot with { Diagnostics = [.. _buildProblems, .. findings] };
     }
 
     public void Log(string line)

@@ -12,6 +12,13 @@ public sealed record DevHostOptions
     /// <summary>Port on 127.0.0.1; 0 = any free port.</summary>
     public int Port { get; init; } = DefaultPort;
 
+    /// <summary>The HTTPS port a loader uploaded to a real account uses by default (<c>kommo-widget loader</c>).</summary>
+    public const int DefaultHttpsPort = KommoWidgetKit.Packaging.DevLoader.DefaultHttpsPort;
+
+    /// <summary>Also serve HTTPS on 127.0.0.1 at this port (0 = any free port) with a self-signed certificate for
+    /// <c>localhost</c> kept under <c>.kommo/</c>; null = HTTP only.</summary>
+    public int? HttpsPort { get; init; }
+
     /// <summary>Widget code; defaults to the legacy manifest <c>widget.code</c>, else the folder (or zip) name.</summary>
     public string? Code { get; init; }
 
@@ -43,6 +50,9 @@ public sealed record DevHostOptions
 
     /// <summary>Extra endpoints mapped after the host's own and the sandbox API's; they get the same loopback rules.</summary>
     public Action<WebApplication>? ConfigureApp { get; init; }
+
+    /// <summary>Makes the OS file watcher (path, filter or null for a folder); tests make it fail as an exhausted inotify does.</summary>
+    internal Func<string, string?, FileSystemWatcher>? WatcherFactory { get; init; }
 
     /// <summary>Where the host writes its terminal output.</summary>
     public TextWriter Log { get; init; } = Console.Out;

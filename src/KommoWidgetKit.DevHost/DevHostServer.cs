@@ -58,7 +58,8 @@ public static class DevHostServer
             }
             catch (IOException ex)
             {
-                throw new DevHostUsageException($"cannot listen on 127.0.0.1:{options.Port}: {FirstLine(ex.Message)} (use --port 0 for any free port)");
+                var ports = options.HttpsPort is { } https ? $"127.0.0.1:{options.Port} or :{https}" : $"127.0.0.1:{options.Port}";
+                throw new DevHostUsageException($"cannot listen on {ports}: {FirstLine(ex.Message)} (use --port 0{(options.HttpsPort is null ? "" : " or --https-port 0")} for any free port)");
             }
             var context = app.Services.GetRequiredService<DevHostContext>();
             var address = ListeningAddress(app);
@@ -92,6 +93,10 @@ public static class DevHostServer
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentException($"port {options.Port} is out of range", nameof(options));
+        }
+        if (options.HttpsPort is < 0 or > 65535)
+        {
+            throw new ArgumentException($"HTTPS port {options.HttpsPort} is out of range", nameof(options));
         }
         if (!File.Exists(options.WidgetPath) && !Directory.Exists(options.WidgetPath))
         {
@@ -129,10 +134,23 @@ public static class DevHostServer
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var context = new DevHostContext(options, project, buildProblems);
+        if (options.HttpsPort is not null)
+        {
+            // Made once and kept beside the settings database, in .kommo/ (never packed).
+            context.Https = DevCertificate.LoadOrCreate(Path.GetDirectoryName(context.Store.DatabasePath)!, DateTimeOffset.UtcNow);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            if (options.HttpsPort is { } httpsPort && context.Https is { } https)
+            {
+                kestrel.Listen(IPAddress.Loopback, httpsPort, listen => listen.UseHttps(https.Certificate));
+            }
+        });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default));
         builder.Services.AddProblemDetails();
-        var context = new DevHostContext(options, project, buildProblems);
         builder.Services.AddSingleton(context);
         // The sandbox Kommo API lives in the same SQLite file as the host's settings; --reset starts both over.
         builder.Services.AddKommoSandboxApi(SandboxOptions(context));
@@ -151,20 +169,23 @@ public static class DevHostServer
         context.Sandbox = app.Services.GetRequiredService<SandboxStore>();
         context.Data = app.Services.GetRequiredService<IHostData>();
         var dp = new DigitalPipelineHook(context, context.Sandbox);
+        var devSettings = DevSettings.Apply(context);
         app.Use(LoopbackOnly);
+        app.Use(KommoCors.Handle);
         app.MapPages(context);
         app.MapAssets();
         app.MapWidgetFiles(context);
         app.MapState(context);
         app.MapServices(context);
         app.MapEvents(context);
+        app.MapLoader(context);
         app.MapKommoSandboxApi();
         options.ConfigureApp?.Invoke(app);
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(context, ListeningAddress(app)));
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(context, ListeningAddress(app), HttpsAddress(app), devSettings));
         if (options.Watch)
         {
-            var watcher = new WidgetWatcher(context);
+            var watcher = new WidgetWatcher(context, options.WatcherFactory);
             var rebuilder = project is null ? null : new SourceRebuilder(context, project);
             app.Lifetime.ApplicationStopping.Register(() =>
             {
@@ -209,7 +230,8 @@ public static class DevHostServer
             Reset = context.Options.Reset,
             WidgetCode = widget.Code,
             WidgetVersion = widget.Version,
-            WidgetSettings = ManifestSettings(widget.Manifest),
+            WidgetSettings = widget.Settings.Where(f => f.Node is not null)
+                .Select(f => new SandboxWidgetSetting(f.Code, f.NameKey ?? "", f.Type is { Length: > 0 } type ? type : "text", f.Required == true)).ToList(),
             WidgetWorksWithDigitalPipeline = widget.Locations.Contains("digital_pipeline"),
             // The pages the host serves carry a per-port cookie with the token, so the widget's own calls need no header.
             IsPageRequest = http => http.Request.Cookies.TryGetValue(DevHostContext.SessionCookie(http), out var value)
@@ -219,34 +241,23 @@ public static class DevHostServer
         };
     }
 
-    private static IReadOnlyList<SandboxWidgetSetting> ManifestSettings(System.Text.Json.JsonElement? manifest)
-    {
-        if (manifest is not { ValueKind: System.Text.Json.JsonValueKind.Object } m
-            || !m.TryGetProperty("settings", out var settings) || settings.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            return [];
-        }
-        var list = new List<SandboxWidgetSetting>();
-        foreach (var field in settings.EnumerateObject())
-        {
-            if (field.Value.ValueKind != System.Text.Json.JsonValueKind.Object)
-            {
-                continue;
-            }
-            string Text(string name) => field.Value.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
-            var required = field.Value.TryGetProperty("required", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.True;
-            list.Add(new SandboxWidgetSetting(field.Name, Text("name"), Text("type") is { Length: > 0 } type ? type : "text", required));
-        }
-        return list;
-    }
-
     /// <summary>The address the host listens on once started, e.g. <c>http://127.0.0.1:5173</c>.</summary>
     public static string ListeningAddress(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault() ?? "http://127.0.0.1";
+        var first = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? "http://127.0.0.1";
         return first.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    /// <summary>The HTTPS address once started, e.g. <c>https://localhost:5174</c> (the name the certificate is for), or
+    /// null when the host serves HTTP only.</summary>
+    public static string? HttpsAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var https = addresses?.FirstOrDefault(a => a.StartsWith("https://", StringComparison.Ordinal));
+        return https is null ? null : new UriBuilder(https) { Host = "localhost" }.Uri.GetLeftPart(UriPartial.Authority);
     }
 
     internal static void PrintDiagnostics(DevHostContext context, WidgetSnapshot widget)
@@ -262,10 +273,20 @@ public static class DevHostServer
         }
     }
 
-    private static void PrintBanner(DevHostContext context, string address)
+    private static void PrintBanner(DevHostContext context, string address, string? httpsAddress, string? devSettings)
     {
         var widget = context.Widget;
         context.Log($"Listening on {address}");
+        if (httpsAddress is not null && context.Https is { } https)
+        {
+            context.Log($"Listening on {httpsAddress}");
+            context.Log($"  HTTPS certificate for localhost{(https.Created ? ", made now" : "")}: {https.CertificatePath} (SHA-256 {https.Fingerprint})");
+            foreach (var hint in https.TrustHints(httpsAddress))
+            {
+                context.Log(hint);
+            }
+            context.Log($"  a loader for a real account: kommo-widget loader{(httpsAddress == Packaging.DevLoader.DefaultUrl ? "" : " --url " + httpsAddress)} (docs/loader.md)");
+        }
         context.Log($"Widget \"{widget.Code}\" {widget.Version} from {context.WidgetPath}");
         if (context.Project is { } project)
         {
@@ -274,6 +295,10 @@ public static class DevHostServer
         context.Log($"  files under {address}{context.WidgetBasePath}/ (self.params.path)");
         context.Log($"  locations: {(widget.Locations.Count == 0 ? "(none)" : string.Join(", ", widget.Locations))}");
         context.Log($"  settings and install state: {context.Store.DatabasePath}");
+        if (devSettings is not null)
+        {
+            context.Log(devSettings);
+        }
         context.Log($"  X-Auth-Token dev secret (HS256): {context.Secret}");
         context.Log($"Sandbox Kommo API: {address}/api/v4/ (same database; seed {context.Options.Seed} on first run or --reset)");
         context.Log($"  API token: {context.ApiToken}");
@@ -311,7 +336,8 @@ public static class DevHostServer
             http.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             return Task.CompletedTask;
         }
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+        // OPTIONS is a CORS preflight (KommoCors answers it); it changes nothing.
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method)
             && http.Request.Headers.Origin.FirstOrDefault() is { Length: > 0 } origin
             && !string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase))
         {

@@ -57,7 +57,8 @@ internal sealed class DigitalPipelineHook
         {
             return;
         }
-        var (url, multiple) = DpManifest(widget.Manifest);
+        var url = widget.ReadableManifest?.DpWebhookUrl;
+        var multiple = widget.ReadableManifest?.DpActionMultiple == true;
         var saved = _context.Store.ListDp(_context.Code);
         if (saved.Count == 0)
         {
@@ -131,17 +132,6 @@ internal sealed class DigitalPipelineHook
         _store.GetPipelines().Select(p => p!.AsObject()).ToDictionary(
             p => (long)p["id"]!,
             p => (IReadOnlyList<long>)(p["_embedded"]?["statuses"]?.AsArray() ?? []).Select(s => (long)s!["id"]!).ToList());
-
-    private static (string? Url, bool Multiple) DpManifest(JsonElement? manifest)
-    {
-        if (manifest is not { ValueKind: JsonValueKind.Object } m || !m.TryGetProperty("dp", out var dp) || dp.ValueKind != JsonValueKind.Object)
-        {
-            return (null, false);
-        }
-        var url = dp.TryGetProperty("webhook_url", out var u) && u.ValueKind == JsonValueKind.String && u.GetString() is { Length: > 0 } text ? text : null;
-        var multiple = dp.TryGetProperty("action_multiple", out var am) && am.ValueKind == JsonValueKind.True;
-        return (url, multiple);
-    }
 
     /// <summary>The body Kommo POSTs (developers.kommo.com/docs/widgets-dp).</summary>
     internal static byte[] Payload(DpTrigger trigger, string subdomain, long accountId)

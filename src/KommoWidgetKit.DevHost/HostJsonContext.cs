@@ -2,16 +2,43 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KommoWidgetKit.DevHost.State;
 using KommoWidgetKit.DevHost.Widget;
+using KommoWidgetKit.Model;
+using KommoWidgetKit.Parsing.Json;
 
 namespace KommoWidgetKit.DevHost;
+
+/// <summary>A JSON tree of the core model (<see cref="JNode"/>), written as JSON as it is (no second parse of the file).</summary>
+[JsonConverter(typeof(JsonTreeConverter))]
+internal sealed class JsonTree(JNode node)
+{
+    public JNode Node { get; } = node;
+}
+
+internal sealed class JsonTreeConverter : JsonConverter<JsonTree>
+{
+    public override JsonTree Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("the host only writes model trees");
+
+    public override void Write(Utf8JsonWriter writer, JsonTree value, JsonSerializerOptions options) => value.Node.WriteTo(writer);
+}
+
+/// <summary>One field of the manifest's <c>settings</c> or <c>dp.settings</c>, as the core model reads it.</summary>
+internal sealed record SettingDto(string Code, string? Type, string? Name, bool Required)
+{
+    public static SettingDto From(SettingField field) => new(field.Code, field.Type, field.NameKey, field.Required == true);
+}
 
 internal sealed record WidgetDto(
     string Code,
     string Path,
     string Version,
     long Generation,
-    JsonElement? Manifest,
-    IReadOnlyDictionary<string, JsonElement> I18n,
+    JsonTree? Manifest,
+    IReadOnlyDictionary<string, JsonTree> I18n,
+    IReadOnlyList<SettingDto> Settings,
+    IReadOnlyList<SettingDto> DpSettings,
+    bool InitOnce,
+    bool DpActionMultiple,
     Dictionary<string, string> Templates,
     IReadOnlyList<string> Locales,
     IReadOnlyList<string> Locations,

@@ -282,9 +282,9 @@ public sealed class KommoLanguageServer
     private void Forget(WidgetState state)
     {
         lock (_gate) _widgets.Remove(state.Root);
+        lock (state.TimerGate) state.Pending?.Dispose();
         lock (state.Gate)
         {
-            state.Pending?.Dispose();
             foreach (var uri in state.PublishedUris) Publish(new PublishDiagnosticsParams(uri, []));
             state.PublishedUris.Clear();
         }
@@ -296,10 +296,10 @@ public sealed class KommoLanguageServer
         string? root;
         lock (_gate) root = Workspace.FindRoot(path, p => _documents.ContainsKey(p));
         // A change to a manifest.json can also end a widget (deleted) or start one: the folder itself is the root then.
-        if (System.IO.Path.GetFileName(path) == Workspace.Manifest) root = System.IO.Path.GetDirectoryName(path);
+        if (System.IO.Path.GetFileName(path) == Workspace.Manifest && !Workspace.InNoWidgetFolder(path)) root = System.IO.Path.GetDirectoryName(path);
         if (root is null) return;
         var state = StateOf(root);
-        if (onDisk) lock (state.Gate) state.DiskDirty = true;
+        if (onDisk) state.DiskDirty = true;
         Schedule(root);
     }
 
@@ -315,7 +315,7 @@ public sealed class KommoLanguageServer
     private void Schedule(string root, bool immediately = false)
     {
         var state = StateOf(root);
-        lock (state.Gate)
+        lock (state.TimerGate)
         {
             state.Pending ??= new Timer(_ => ValidateAndPublish(state));
             state.Pending.Change(immediately ? TimeSpan.Zero : Debounce, Timeout.InfiniteTimeSpan);
@@ -361,8 +361,9 @@ public sealed class KommoLanguageServer
             }
             if (state.DiskDirty || state.Disk is null)
             {
-                state.Disk = Loading.WidgetLoader.Load(state.Root);
+                // Cleared first: a change on disk while loading marks it again, and its own validation follows.
                 state.DiskDirty = false;
+                state.Disk = Loading.WidgetLoader.Load(state.Root);
             }
             var disk = state.Disk;
             var overlay = new List<KeyValuePair<string, ReadOnlyMemory<byte>?>>();

@@ -18,9 +18,13 @@ internal sealed class OpenDocument(string uri, string path, int version, string 
 internal sealed class WidgetState(string root)
 {
     public string Root { get; } = root;
+    /// <summary>Held while validating and publishing.</summary>
     public Lock Gate { get; } = new();
+    /// <summary>Held only to start or move the timer, so scheduling never waits for a validation to finish.</summary>
+    public Lock TimerGate { get; } = new();
     public Widget? Disk { get; set; }
-    public bool DiskDirty { get; set; } = true;
+    private volatile bool _diskDirty = true;
+    public bool DiskDirty { get => _diskDirty; set => _diskDirty = value; }
     public Timer? Pending { get; set; }
     public Snapshot? Last { get; set; }
     public HashSet<string> PublishedUris { get; } = new(StringComparer.Ordinal);
@@ -70,9 +74,20 @@ internal static class Workspace
         return rel.Replace('\\', '/');
     }
 
+    /// <summary>Folders no widget lives in, as the loader skips them: a change there (npm install) is not a widget's.</summary>
+    private static readonly HashSet<string> NoWidgetFolders = new(StringComparer.Ordinal) { "node_modules", ".git", ".svn", ".hg", "__MACOSX", ".kommo" };
+
+    public static bool InNoWidgetFolder(string fullPath)
+    {
+        foreach (var part in fullPath.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar))
+            if (NoWidgetFolders.Contains(part)) return true;
+        return false;
+    }
+
     /// <summary>The nearest folder at or above the file's folder with a manifest.json (on disk or open), or null.</summary>
     public static string? FindRoot(string fullPath, Func<string, bool> isOpen)
     {
+        if (InNoWidgetFolder(fullPath)) return null;
         string? dir = System.IO.Path.GetDirectoryName(fullPath);
         for (int depth = 0; dir is not null && depth < 32; depth++)
         {

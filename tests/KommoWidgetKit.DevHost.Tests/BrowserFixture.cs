@@ -49,10 +49,14 @@ internal sealed class RunningHost : IAsyncDisposable
         _app = app;
         _writer = writer;
         Address = address;
+        HttpsAddress = DevHostServer.HttpsAddress(app);
         Log = log;
     }
 
     public string Address { get; }
+
+    /// <summary>https://localhost:PORT when the host was started with an HTTPS port.</summary>
+    public string? HttpsAddress { get; }
 
     public StringWriter Log { get; }
 

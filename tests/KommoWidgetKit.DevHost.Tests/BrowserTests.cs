@@ -95,6 +95,20 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task Dev_settings_in_kommo_widget_json_install_the_widget_so_the_lead_card_runs_it_with_no_click()
+    {
+        using var widget = TempWidget.Copy("card_panel");
+        File.WriteAllText(System.IO.Path.Combine(widget.Path, "kommo-widget.json"), "{ \"dev\": { \"settings\": { \"greeting\": \"Hi\" }, \"installed\": true } }");
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        var page = await OpenAsync(host, "/leads/detail/30000001");
+        await Assertions.Expect(page.Locator(".kommo-dev-banner")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".card-widgets__widget-card_panel .card-panel-demo__title")).ToHaveTextAsync("Hello from the panel");
+        Assert.Equal(["render@lcard", "init@lcard", "bind_actions@lcard"], await CallsAsync(page));
+        Assert.Equal("Hi", await page.EvaluateAsync<string>("() => APP.widgets.list.card_panel.get_settings().greeting"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Settings_modal_enforces_required_fields_saves_through_onSave_and_survives_a_restart()
     {
         using var widget = TempWidget.Copy("settings_custom");
@@ -150,6 +164,32 @@ public sealed class BrowserTests(BrowserFixture fixture, Xunit.Abstractions.ITes
             Assert.Equal("N", await page.EvaluateAsync<string>("() => window.__demoSaved.active"));
             await page.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_description_is_html_with_entities_and_links_but_no_scripts_or_event_handlers()
+    {
+        using var widget = TempWidget.Copy("settings_custom");
+        var i18n = Path.Combine(widget.Path, "i18n", "en.json");
+        var description = "Connects to #SUBDOMAIN# &mdash; see <a href=\\\"https://example.com/docs\\\" target=\\\"_blank\\\" onclick=\\\"window.__clicked = true\\\">the docs</a>"
+            + " <a href=\\\"javascript:window.__js = true\\\">no</a><img src=\\\"x\\\" onerror=\\\"window.__descrXss = 'img'\\\">"
+            + "<script>window.__descrXss = 'script'</script> <b onmouseover=\\\"window.__descrXss = 'b'\\\">bold</b>.";
+        File.WriteAllText(i18n, File.ReadAllText(i18n).Replace("Connects to the <b>demo</b> service of #SUBDOMAIN#.", description));
+        await using var host = await RunningHost.StartAsync(widget.Path);
+        var page = await OpenAsync(host, "/settings/widgets/#settings_custom");
+        var descr = page.Locator(".modal.settings_custom .widget_settings_block__descr");
+        await Assertions.Expect(descr).ToHaveTextAsync("Connects to devaccount \u2014 see the docs no bold.");
+        var link = descr.Locator("a[href='https://example.com/docs']");
+        await Assertions.Expect(link).ToHaveTextAsync("the docs");
+        await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+        Assert.Null(await link.GetAttributeAsync("onclick"));
+        Assert.Null(await descr.Locator("a", new LocatorLocatorOptions { HasText = "no" }).GetAttributeAsync("href"));
+        await Assertions.Expect(descr.Locator("img, script")).ToHaveCountAsync(0);
+        await Assertions.Expect(descr.Locator("b")).ToHaveTextAsync("bold");
+        await descr.Locator("b").HoverAsync();
+        await page.WaitForTimeoutAsync(200);
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => String(window.__descrXss || 'none')"));
+        await page.CloseAsync();
     }
 
     [Fact]

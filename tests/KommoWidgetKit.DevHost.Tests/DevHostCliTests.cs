@@ -16,7 +16,7 @@ public sealed class DevHostCliTests
         var run = DevRun.Run("dev", "--help");
         Assert.True(run.ExitCode == ExitCodes.Clean, run.ToString());
         Assert.Contains("kommo-widget dev [<PATH>] [options]", run.Out);
-        foreach (var option in new[] { "--port", "--code", "--open", "--api-token", "--seed", "--reset", "--no-watch" })
+        foreach (var option in new[] { "--port", "--https-port", "--code", "--open", "--api-token", "--seed", "--reset", "--no-watch" })
         {
             Assert.Contains(option, run.Out);
         }
@@ -42,6 +42,28 @@ public sealed class DevHostCliTests
         using var widget = TempWidget.Copy("card_sdk");
         string error = DevRun.Run("dev", widget.Path, "--port", port).AssertUsageError();
         Assert.Contains("--port", error);
+    }
+
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("x")]
+    public void A_bad_https_port_is_a_usage_error(string port)
+    {
+        using var widget = TempWidget.Copy("card_sdk");
+        Assert.Equal($"error: --https-port must be 0 to 65535, not '{port}'", DevRun.Run("dev", widget.Path, "--https-port", port).AssertUsageError());
+    }
+
+    [Fact]
+    public void An_https_port_in_use_is_a_usage_error_naming_both_ports()
+    {
+        using var widget = TempWidget.Copy("card_sdk");
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        string error = DevRun.Run("dev", widget.Path, "--port", "0", "--https-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-watch")
+            .AssertUsageError();
+        Assert.Contains($"or :{port}", error);
+        Assert.Contains("--https-port 0", error);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public static class PackCommand
     }
 
     // When the output lands inside the widget folder it must be a path pack leaves out, or the next run would ship it.
-    private static string? OutputInsideWidget(Widget widget, string outputPath, string shown)
+    internal static string? OutputInsideWidget(Widget widget, string outputPath, string shown)
     {
         if (widget.SourceKind != WidgetSourceKind.Folder) return null;
         string root = Path.GetFullPath(widget.Source);

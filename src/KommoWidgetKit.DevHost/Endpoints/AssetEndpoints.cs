@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.StaticFiles;
 
 namespace KommoWidgetKit.DevHost.Endpoints;
 
-/// <summary>The host's runtime files (<c>/__kommo/runtime</c>), npm vendor files (<c>/__kommo/vendor</c>) and system templates (<c>/tmpl</c>).</summary>
+/// <summary>The host's runtime files (<c>/__kommo/runtime/…</c>, served as they are, no bundler), npm vendor files (<c>/__kommo/vendor</c>) and system templates (<c>/tmpl</c>).</summary>
 internal static class AssetEndpoints
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
 
     public static IEndpointRouteBuilder MapAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/__kommo/runtime/{name}", (string name, HttpContext http) => Serve(http, "assets/runtime/" + name, name));
+        // The runtime's ES modules sit in folders (core/, pages/, templates/) and import each other by relative paths.
+        app.MapGet("/__kommo/runtime/{**path}", (string path, HttpContext http) => Serve(http, "assets/runtime/" + path, path));
         app.MapGet("/__kommo/vendor/{name}", (string name, HttpContext http) => Serve(http, "vendor/" + name, name));
         app.MapGet("/tmpl/{**path}", (string path, HttpContext http) => Serve(http, "assets/tmpl/" + path, path));
         return app;

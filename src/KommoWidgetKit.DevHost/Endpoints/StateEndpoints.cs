@@ -60,7 +60,13 @@ internal static class StateEndpoints
             entities[type] = data.List(type);
         }
         return new StateDto(
-            new WidgetDto(widget.Code, context.WidgetBasePath, widget.Version, widget.Generation, widget.Manifest, widget.I18n,
+            new WidgetDto(widget.Code, context.WidgetBasePath, widget.Version, widget.Generation,
+                widget.ReadableManifest is { Root: { } root } ? new JsonTree(root) : null,
+                widget.I18n.ToDictionary(p => p.Key, p => new JsonTree(p.Value), StringComparer.Ordinal),
+                widget.Settings.Select(SettingDto.From).ToList(),
+                widget.DpSettings.Select(SettingDto.From).ToList(),
+                widget.ReadableManifest?.InitOnce == true,
+                widget.ReadableManifest?.DpActionMultiple == true,
                 widget.Templates(), widget.Locales, widget.Locations, DevToken.ClientUuid(widget.Code),
                 widget.Files.Keys.Order(StringComparer.Ordinal).ToList()),
             ToDto(context.Store.Get(widget.Code)),
@@ -96,25 +102,19 @@ internal static class StateEndpoints
     internal static Dictionary<string, string[]> MissingRequired(DevHostContext context, JsonElement fields)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (context.Widget.Manifest is not { ValueKind: JsonValueKind.Object } manifest
-            || !manifest.TryGetProperty("settings", out var settings) || settings.ValueKind != JsonValueKind.Object)
+        foreach (var setting in context.Widget.Settings)
         {
-            return missing;
-        }
-        foreach (var setting in settings.EnumerateObject())
-        {
-            if (setting.Value.ValueKind != JsonValueKind.Object
-                || !setting.Value.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.True)
+            if (setting.Required != true)
             {
                 continue;
             }
-            var empty = !fields.TryGetProperty(setting.Name, out var value)
+            var empty = !fields.TryGetProperty(setting.Code, out var value)
                 || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
                 || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()))
                 || (value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any());
             if (empty)
             {
-                missing[setting.Name] = ["This field is required"];
+                missing[setting.Code] = ["This field is required"];
             }
         }
         return missing;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KommoWidgetKit.Diagnostics;
 using KommoWidgetKit.Loading;
 using KommoWidgetKit.Validation;
@@ -13,61 +12,42 @@ internal static class WidgetSource
 {
     public static WidgetSnapshot Load(string widgetPath, string? codeOverride, long generation)
     {
-        var diagnostics = new List<HostDiagnostic>();
+        // The core loader refuses hostile paths, links and oversized content; an input that cannot be loaded at all (gone
+        // while the host runs, not a folder or zip, too large) is a widget with no files whose findings say why. Every
+        // finding, with its rule ID and severity, comes from the validator.
+        var widget = WidgetLoader.LoadOrEmpty(widgetPath);
         var files = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        Model.Widget? widget = null;
-        try
+        foreach (var file in widget.Files)
         {
-            // The core loader refuses hostile paths, links and oversized content; the validator gives the findings.
-            widget = WidgetLoader.Load(widgetPath);
-            foreach (var file in widget.Files)
-            {
-                files[file.Path] = file.Content;
-            }
-            foreach (var d in WidgetValidator.Validate(widget).Diagnostics)
-            {
-                diagnostics.Add(new HostDiagnostic(d.Id, d.Severity.ToName(), d.Message, d.Span.Path.Length == 0 ? null : d.Span.Path, d.Span.StartLine, d.Span.StartColumn));
-            }
+            files[file.Path] = file.Content;
         }
-        catch (WidgetLoadException ex)
-        {
-            diagnostics.Add(new("KW6000", "error", ex.Message, null, 0, 0));
-        }
-
-        // The browser runtime gets the manifest and i18n as plain JSON; the core says which files they are and whether
-        // they are readable at all, and the findings about them come from the validator.
-        JsonElement? manifest = widget?.Manifest is { Json.HasFatalIssue: false } m ? ToElement(m.File.Content) : null;
-        var i18n = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var doc in widget?.I18n ?? [])
-        {
-            if (!doc.Json.HasFatalIssue && ToElement(doc.File.Content) is { } parsed)
-            {
-                i18n[doc.Locale] = parsed;
-            }
-        }
+        var result = WidgetValidator.Validate(widget);
+        var config = result.Config;
+        var diagnostics = result.Diagnostics
+            .Where(d => d.Severity != Severity.Off)
+            .Select(HostDiagnostic.From)
+            .ToList();
 
         var code = codeOverride;
         if (string.IsNullOrWhiteSpace(code))
         {
-            code = widget?.Code;
+            code = widget.Code;
         }
         if (string.IsNullOrWhiteSpace(code))
         {
             code = DefaultCode(widgetPath);
         }
 
-        var wanted = diagnostics.Where(d => d.Severity != "off");
         return new WidgetSnapshot
         {
+            Model = widget,
             Code = code!,
-            Version = widget?.Manifest?.Version ?? "0.0.1",
             Files = files,
-            Manifest = manifest,
-            I18n = i18n,
-            Locales = widget?.Manifest?.Locales ?? [],
-            Locations = widget?.Manifest?.Locations.Select(l => l.Raw).Where(l => l.Length > 0).ToList() ?? [],
-            Diagnostics = wanted.ToList(),
+            Diagnostics = diagnostics,
             Generation = generation,
+            UploadHash = KommoWidgetKit.Packaging.DevLoader.UploadHash(widget),
+            Dev = config?.Dev,
+            DevSettingsJson = config?.Dev?.SettingsJson(widget.Manifest) ?? "{}",
         };
     }
 
@@ -109,23 +89,5 @@ internal static class WidgetSource
             kept.Add(part);
         }
         return kept.Count == 0 ? null : string.Join('/', kept);
-    }
-
-    private static JsonElement? ToElement(ReadOnlyMemory<byte> content)
-    {
-        var span = content.Span;
-        if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
-        {
-            span = span[3..];
-        }
-        try
-        {
-            using var doc = JsonDocument.Parse(span.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
-            return doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

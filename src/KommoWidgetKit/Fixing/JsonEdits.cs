@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using KommoWidgetKit.Parsing.Json;
 
 namespace KommoWidgetKit.Fixing;
@@ -119,7 +117,22 @@ public sealed class JsonEdits
     }
 
     /// <summary>Adds a member at the end of an object.</summary>
-    public TextEdit AddProperty(JObject obj, string name, JsonValue value)
+    /// <param name="obj">The object.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="value">The member's value.</param>
+    /// <param name="exclusive">Make the edit reach over the object's closing bracket (writing the bytes it covers again), so
+    /// no other member is appended to the object in the same round of fixes. Plain appends to one object go in together,
+    /// in order; a fix that may be offered more than once for one name (a key the manifest names twice, or that another
+    /// rule adds too) asks for this, and the next round sees the member and offers nothing more.</param>
+    public TextEdit AddProperty(JObject obj, string name, JsonValue value, bool exclusive = false)
+    {
+        var edit = AppendProperty(obj, name, value);
+        if (!exclusive) return edit;
+        var (_, close) = Range(obj);
+        return new TextEdit(edit.Start, close - edit.Start, edit.NewText + Encoding.UTF8.GetString(_bytes.Span[edit.End..close]));
+    }
+
+    private TextEdit AppendProperty(JObject obj, string name, JsonValue value)
     {
         var (open, close) = Range(obj);
         string key = Quote(name) + ": ";
@@ -132,13 +145,13 @@ public sealed class JsonEdits
                 string indent = IndentOf(last.Start);
                 return new TextEdit(last.End, 0, "," + Newline + indent + key + Write(value, indent));
             }
-            return new TextEdit(last.End, 0, ", " + key + Write(value, IndentOf(open)));
+            return new TextEdit(last.End, 0, ", " + key + WriteInline(value));
         }
-        // An empty object: on its own lines when it spans several, else inline.
+        // An empty object: on its own lines when it spans several or is the whole file ("{}" waiting for its texts), else inline.
         string outer = IndentOf(open);
-        if (SpansLines(open, close))
+        if (SpansLines(open, close) || ReferenceEquals(obj, _json.Root))
             return new TextEdit(open + 1, close - 1 - (open + 1), Newline + outer + IndentUnit + key + Write(value, outer + IndentUnit) + Newline + outer);
-        return new TextEdit(open + 1, close - 1 - (open + 1), key + Write(value, outer));
+        return new TextEdit(open + 1, close - 1 - (open + 1), Padded(open, close, key + WriteInline(value)));
     }
 
     /// <summary>Adds an item at the end of an array.</summary>
@@ -154,10 +167,17 @@ public sealed class JsonEdits
                 string indent = IndentOf(last.Start);
                 return new TextEdit(last.End, 0, "," + Newline + indent + Write(value, indent));
             }
-            return new TextEdit(last.End, 0, ", " + Write(value, IndentOf(open)));
+            return new TextEdit(last.End, 0, ", " + WriteInline(value));
         }
-        return new TextEdit(open + 1, close - 1 - (open + 1), Write(value, IndentOf(open)));
+        // An empty array: on its own lines when it spans several, else inline.
+        string outer = IndentOf(open);
+        if (SpansLines(open, close))
+            return new TextEdit(open + 1, close - 1 - (open + 1), Newline + outer + IndentUnit + Write(value, outer + IndentUnit) + Newline + outer);
+        return new TextEdit(open + 1, close - 1 - (open + 1), Padded(open, close, WriteInline(value)));
     }
+
+    // The text for the inside of empty brackets on one line: "{ }" keeps its spaces around the text, "{}" has none.
+    private static string Padded(int open, int close, string text) => close - open > 2 ? " " + text + " " : text;
 
     /// <summary>Removes a comment; a comment alone on its line goes with its line.</summary>
     public TextEdit RemoveComment((int Start, int End) comment)
@@ -178,6 +198,9 @@ public sealed class JsonEdits
             if (lineEnd < bytes.Length && bytes[lineEnd] == (byte)'\n') lineEnd++;
             return new TextEdit(lineStart, lineEnd - lineStart, "");
         }
+        // Before code at the start of a line: take the spaces after it, so the code keeps the line's indentation.
+        if (lineStart == 0 || bytes[lineStart - 1] == (byte)'\n')
+            return new TextEdit(start, lineEnd - start, "");
         // After code on the same line: take the spaces before it too.
         return new TextEdit(lineStart, end - lineStart, "");
     }
@@ -186,11 +209,19 @@ public sealed class JsonEdits
     public string Write(JsonValue value, string indent)
     {
         var sb = new StringBuilder();
-        WriteTo(sb, value, indent);
+        WriteTo(sb, value, indent, inline: false);
         return sb.ToString();
     }
 
-    private void WriteTo(StringBuilder sb, JsonValue value, string indent)
+    /// <summary>The text of a value on one line, as in <c>{ "link": "…", "email": "…" }</c>.</summary>
+    public string WriteInline(JsonValue value)
+    {
+        var sb = new StringBuilder();
+        WriteTo(sb, value, "", inline: true);
+        return sb.ToString();
+    }
+
+    private void WriteTo(StringBuilder sb, JsonValue value, string indent, bool inline)
     {
         switch (value)
         {
@@ -203,13 +234,23 @@ public sealed class JsonEdits
             case JsonValue.Object { Members.Count: 0 }:
                 sb.Append("{}");
                 break;
+            case JsonValue.Object o when inline:
+                sb.Append("{ ");
+                for (int i = 0; i < o.Members.Count; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    sb.Append(Quote(o.Members[i].Key)).Append(": ");
+                    WriteTo(sb, o.Members[i].Value, indent, inline);
+                }
+                sb.Append(" }");
+                break;
             case JsonValue.Object o:
                 sb.Append('{');
                 for (int i = 0; i < o.Members.Count; i++)
                 {
                     sb.Append(i == 0 ? "" : ",").Append(Newline).Append(indent).Append(IndentUnit);
                     sb.Append(Quote(o.Members[i].Key)).Append(": ");
-                    WriteTo(sb, o.Members[i].Value, indent + IndentUnit);
+                    WriteTo(sb, o.Members[i].Value, indent + IndentUnit, inline);
                 }
                 sb.Append(Newline).Append(indent).Append('}');
                 break;
@@ -218,20 +259,43 @@ public sealed class JsonEdits
                 for (int i = 0; i < a.Items.Count; i++)
                 {
                     if (i > 0) sb.Append(", ");
-                    WriteTo(sb, a.Items[i], indent);
+                    WriteTo(sb, a.Items[i], indent, inline);
                 }
                 sb.Append(']');
                 break;
         }
     }
 
-    /// <summary>A JSON string literal; non-ASCII letters stay readable (Cyrillic, accents), as authors write them.</summary>
+    /// <summary>A JSON string literal that escapes only what JSON needs: quotes, backslashes and control characters (and
+    /// U+2028/U+2029 and unpaired surrogates, which could not be written as UTF-8). Everything else stays as authors write
+    /// it: Cyrillic, accents, emoji, &lt;, &amp;.</summary>
     public static string Quote(string text)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Length + 8);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            writer.WriteStringValue(text);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var sb = new StringBuilder(text.Length + 2);
+        sb.Append('"');
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                        sb.Append(c).Append(text[++i]);
+                    else if (c < ' ' || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+                        sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
     }
 
     private bool StartsLine(int offset)

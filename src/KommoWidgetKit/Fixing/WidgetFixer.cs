@@ -163,7 +163,8 @@ public static class WidgetFixer
                 else
                 {
                     if (!edits.TryGetValue(path, out var list)) edits[path] = list = [];
-                    list.AddRange(change.Edits);
+                    if (list.Count == 0) list.AddRange(change.Edits.OrderBy(e => e.Start));
+                    else foreach (var e in change.Edits) InsertSorted(list, e);
                 }
             }
             done.Add((finding, paths));
@@ -207,20 +208,47 @@ public static class WidgetFixer
             }
             var file = widget.GetFile(path);
             if (file is null || created.ContainsKey(path)) return false;
-            var mine = change.Edits;
+            // Sorted by start, edits that do not overlap also end in order, so each needs checking only against its
+            // neighbours: linear in the edits (a line-ending fix has one per CR), not quadratic.
+            var mine = change.Edits.OrderBy(e => e.Start).ToList();
             for (int i = 0; i < mine.Count; i++)
             {
                 var e = mine[i];
                 if (e.Start < 0 || e.Length < 0 || e.End > file.Length) return false;
-                for (int j = 0; j < i; j++)
-                    if (Overlaps(e, mine[j])) return false;
+                if (i > 0 && Overlaps(mine[i - 1], e)) return false;
             }
             if (edits.TryGetValue(path, out var taken))
                 foreach (var e in mine)
-                    foreach (var t in taken)
-                        if (Overlaps(e, t)) return false;
+                    if (OverlapsTaken(taken, e)) return false;
         }
         return true;
+    }
+
+    // taken is sorted by start and free of overlaps: only the edit before e's start and those starting within e can touch it.
+    private static bool OverlapsTaken(List<TextEdit> taken, TextEdit e)
+    {
+        int lo = 0, hi = taken.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (taken[mid].Start < e.Start) lo = mid + 1; else hi = mid;
+        }
+        if (lo > 0 && Overlaps(taken[lo - 1], e)) return true;
+        for (int i = lo; i < taken.Count && taken[i].Start <= e.End; i++)
+            if (Overlaps(taken[i], e)) return true;
+        return false;
+    }
+
+    // Keeps the list sorted by start; an edit starting where others start goes after them (appends keep their order).
+    private static void InsertSorted(List<TextEdit> list, TextEdit e)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].Start <= e.Start) lo = mid + 1; else hi = mid;
+        }
+        list.Insert(lo, e);
     }
 
     private static bool Overlaps(TextEdit a, TextEdit b)

@@ -35,11 +35,32 @@ public static class WidgetLoader
                 if (!LooksLikeZip(stream) && !path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                     throw new WidgetLoadException($"'{path}' is neither a folder nor a zip archive");
                 if (stream.Length > options.MaxArchiveSize)
-                    throw new WidgetLoadException($"'{path}' is {stream.Length:N0} bytes; archives over {options.MaxArchiveSize:N0} bytes are refused");
+                    throw new WidgetLoadException($"'{path}' is {stream.Length:N0} bytes; archives over {options.MaxArchiveSize:N0} bytes are refused") { Kind = LoadIssueKind.TotalTooLarge };
                 return LoadZip(stream, Path.GetFullPath(path), options, cancellationToken);
             }
         }
         throw new WidgetLoadException($"'{path}' does not exist");
+    }
+
+    /// <summary>Like <see cref="Load"/>, but an input that cannot be loaded at all (missing, neither a folder nor a zip,
+    /// unopenable, an archive over <see cref="WidgetLoadOptions.MaxArchiveSize"/>) gives a widget with no files and one load
+    /// issue at the root (<see cref="WidgetLoadException.Kind"/>, the exception's message as detail) instead of throwing, so
+    /// the validator reports it as a finding (KW6011, or KW6001 for the size) and nothing else. For hosts that keep running
+    /// while their input comes and goes, such as the dev host.</summary>
+    public static Widget LoadOrEmpty(string path, WidgetLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Load(path, options, cancellationToken);
+        }
+        catch (WidgetLoadException ex)
+        {
+            var collector = new Collector(options ?? WidgetLoadOptions.Default);
+            collector.Issue(ex.Kind, "", ex.Message);
+            // A file (or a name ending in .zip) was meant as an archive; anything else as a folder.
+            bool archive = File.Exists(path) || path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+            return collector.Build(path, archive ? WidgetSourceKind.Zip : WidgetSourceKind.Folder);
+        }
     }
 
     /// <summary>Loads a widget from a zip archive in a stream (which must be seekable).</summary>

@@ -67,6 +67,15 @@ public sealed partial class ManifestDocument
     /// <summary>The <c>dp.settings</c> fields.</summary>
     public IReadOnlyList<SettingField> DpSettings { get; }
 
+    /// <summary>The <c>dp</c> block (digital pipeline), when it is an object.</summary>
+    public JObject? DpBlock => Root?.GetObject("dp");
+
+    /// <summary><c>dp.webhook_url</c>, when it is a non-empty string.</summary>
+    public string? DpWebhookUrl => DpBlock?.GetString("webhook_url") is { Length: > 0 } url ? url : null;
+
+    /// <summary>Whether <c>dp.action_multiple</c> is <c>true</c>.</summary>
+    public bool DpActionMultiple => (DpBlock?["action_multiple"] as JBoolean)?.Value == true;
+
     /// <summary>Legacy <c>widget.code</c>.</summary>
     public string? Code => WidgetBlock?.GetString("code");
 

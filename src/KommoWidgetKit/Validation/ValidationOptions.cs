@@ -39,6 +39,9 @@ public sealed record ValidationResult(IReadOnlyList<Diagnostic> Diagnostics, Wid
     /// <summary>Where <see cref="Platform"/> came from.</summary>
     public PlatformSource PlatformSource { get; init; } = PlatformSource.Option;
 
+    /// <summary>The widget's <see cref="WidgetConfig.FileName"/> as read for this validation (empty when not used).</summary>
+    public WidgetConfig Config { get; init; } = WidgetConfig.Empty;
+
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 

@@ -5,9 +5,14 @@ using KommoWidgetKit.Parsing.Json;
 namespace KommoWidgetKit.Validation;
 
 /// <summary>The optional per-widget configuration file at the widget root; <c>pack</c> never ships it.</summary>
-/// <remarks>Shape: <c>{ "platform": "kommo"|"amocrm", "profile": "private"|"public", "rules": { "KW1032": "off", "version-missing": "error" } }</c>.</remarks>
+/// <remarks>Shape: <c>{ "platform": "kommo"|"amocrm", "profile": "private"|"public", "rules": { "KW1032": "off", "version-missing": "error" },
+/// "dev": { "settings": { "api_key": "…" }, "installed": true } }</c>.</remarks>
 public sealed record WidgetConfig(WidgetPlatform? Platform, WidgetProfile? Profile, IReadOnlyDictionary<string, Severity> Rules, IReadOnlyList<(SourceSpan Span, string Problem)> Problems)
 {
+    /// <summary>The <c>dev</c> block for <c>kommo-widget dev</c>, or null when the file has none (or it has problems,
+    /// which are in <see cref="Problems"/>).</summary>
+    public DevConfig? Dev { get; init; }
+
     /// <summary>The file name looked up at the widget root.</summary>
     public const string FileName = "kommo-widget.json";
 
@@ -31,6 +36,7 @@ public sealed record WidgetConfig(WidgetPlatform? Platform, WidgetProfile? Profi
         WidgetPlatform? platform = null;
         WidgetProfile? profile = null;
         var rules = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        DevConfig? dev = null;
         foreach (var p in root.DistinctProperties)
         {
             switch (p.Name)
@@ -59,13 +65,16 @@ public sealed record WidgetConfig(WidgetPlatform? Platform, WidgetProfile? Profi
                             problems.Add((r.Value.Span, $"severity of \"{r.Name}\" must be \"off\", \"info\", \"warning\" or \"error\""));
                     }
                     break;
+                case "dev":
+                    dev = DevConfig.Read(p, widget.Manifest, problems);
+                    break;
                 case "$schema":
                     break;
                 default:
-                    problems.Add((p.NameSpan, $"unknown setting \"{p.Name}\" (expected platform, profile or rules)"));
+                    problems.Add((p.NameSpan, $"unknown setting \"{p.Name}\" (expected platform, profile, rules or dev)"));
                     break;
             }
         }
-        return new WidgetConfig(platform, profile, rules, problems);
+        return new WidgetConfig(platform, profile, rules, problems) { Dev = dev };
     }
 }

@@ -30,9 +30,10 @@ public static class WidgetValidator
 
         var platformScope = platform == WidgetPlatform.AmoCrm ? PlatformScope.AmoCrm : PlatformScope.Kommo;
         var profileScope = profile == WidgetProfile.Public ? ProfileScope.Public : ProfileScope.Private;
-        // An archive that could not be read at all has no files: the archive finding says what is wrong, and "manifest.json
-        // is missing", "logo missing" and the like would only repeat it.
-        bool unreadableArchive = widget.Files.Count == 0 && widget.LoadIssues.Any(i => i.Kind == LoadIssueKind.Corrupt && i.Path.Length == 0);
+        // An archive (or an input) that could not be read at all has no files: the archive finding says what is wrong, and
+        // "manifest.json is missing", "logo missing" and the like would only repeat it.
+        bool unreadableArchive = widget.Files.Count == 0 && widget.LoadIssues.Any(i =>
+            (i.Kind is LoadIssueKind.Corrupt or LoadIssueKind.Unreadable or LoadIssueKind.TotalTooLarge) && i.Path.Length == 0);
         var scriptRules = new List<ScriptRule>();
         var otherRules = new List<WidgetRule>();
         foreach (var rule in RuleCatalog.All)
@@ -51,7 +52,7 @@ public static class WidgetValidator
             cancellationToken.ThrowIfCancellationRequested();
             rule.Check(context);
         }
-        return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource };
+        return new ValidationResult(bag.ToSortedList(), platform, profile) { PlatformSource = platformSource, Config = config };
     }
 
     /// <summary>Own code above this many characters is parsed and walked on all cores.</summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Model;
 using KommoWidgetKit.Tests.Support;
 using KommoWidgetKit.Validation;
@@ -111,6 +112,75 @@ public partial class RuleCatalogTests
             Assert.True(text.Contains("\n" + section + "\n", StringComparison.Ordinal), $"{d.HelpPath} lacks '{section}'");
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIdsData))]
+    public void Doc_page_says_whether_the_rule_is_fixable_as_the_descriptor_does(string id)
+    {
+        var d = Rule(id).Descriptor;
+        string text = File.ReadAllText(RepoPaths.Combine(d.HelpPath.Split('/')));
+        string expected = FixableLine(d.Fixable);
+        // The header, a blank line, the table's three lines, a blank line, and then this line.
+        var lines = text.Split('\n');
+        Assert.True(lines.Length > 7 && lines[6] == expected && lines[7] == "", $"{d.HelpPath}: line 7 should be '{expected}', followed by a blank line");
+        Assert.Single(lines, l => l.StartsWith("Fixable:", StringComparison.Ordinal));
+        // A fixable rule's "How to fix" says what the fix does; the others' do not mention it.
+        string howTo = text[text.IndexOf("\n## How to fix\n", StringComparison.Ordinal)..];
+        switch (d.Fixable)
+        {
+            case FixSafety.Safe:
+                Assert.True(howTo.Contains("`kommo-widget fix` ", StringComparison.Ordinal), $"{d.HelpPath}: 'How to fix' should say what `kommo-widget fix` does");
+                Assert.DoesNotContain("--unsafe", howTo, StringComparison.Ordinal);
+                break;
+            case FixSafety.Unsafe:
+                Assert.True(howTo.Contains("`kommo-widget fix --unsafe` ", StringComparison.Ordinal), $"{d.HelpPath}: 'How to fix' should say what `kommo-widget fix --unsafe` does");
+                break;
+            default:
+                Assert.DoesNotContain("kommo-widget fix", howTo, StringComparison.Ordinal);
+                break;
+        }
+    }
+
+    private static string FixableLine(FixSafety? fixable) => fixable switch
+    {
+        FixSafety.Safe => "Fixable: yes, safe — `kommo-widget fix` applies it by default.",
+        FixSafety.Unsafe => "Fixable: yes, unsafe — only with `kommo-widget fix --unsafe`.",
+        _ => "Fixable: no.",
+    };
+
+    [Fact]
+    public void Findings_offer_fixes_of_the_safety_their_descriptor_declares()
+    {
+        // Two widgets with findings of every rule that offers fixes: each fix has the safety the descriptor (and so the doc
+        // page and the index) declares, and no fixable rule is missing from them.
+        var widgets = new[]
+        {
+            TestWidget.Valid()
+                .EditManifest("\"interface_version\": 2", "\"interface_version\": 1")
+                .EditManifest("\"lcard-1\"", "\"lcard\", \"anywhere\", \"lcard\"")
+                .Remove("i18n/es.json")
+                .Set("i18n/pt.json", TestWidget.ValidI18nEn)
+                .Set("i18n/en.json", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(TestWidget.ValidI18nEn)])
+                .Set("script.js", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(TestWidget.ValidScript)])
+                .Set("style.css", System.Text.Encoding.UTF8.GetBytes("a {}\r\n")),
+            TestWidget.Valid()
+                .Edit("i18n/es.json", "\"name\": \"Widget de prueba\",", "")
+                .Edit("i18n/en.json", "\"settings\"", "// labels\n  \"settings\"")
+                .EditManifest("\"settings\"]", "\"settings\", \"everywhere-1\",] // x")
+                .EditManifest("\"init_once\": false", "\"init_once\": \"Y\", \"code\": \"c\"")
+                .EditManifest(",\n    \"support\": { \"link\": \"https://example.com/support\", \"email\": \"support@example.com\" }", ""),
+        };
+        var seen = new HashSet<string>();
+        foreach (var w in widgets)
+            foreach (var finding in w.Validate().Diagnostics.Where(f => f.Fix is not null))
+            {
+                Assert.True(finding.Fix!.Safety == finding.Descriptor.Fixable,
+                    $"{finding.Id} offers a {finding.Fix.Safety} fix but its descriptor says Fixable = {finding.Descriptor.Fixable?.ToString() ?? "null"}");
+                seen.Add(finding.Id);
+            }
+        var fixable = RuleCatalog.All.Where(r => r.Descriptor.Fixable is not null).Select(r => r.Descriptor.Id);
+        Assert.Empty(fixable.Except(seen));
+    }
+
     [Fact]
     public void Every_doc_page_documents_a_registered_rule()
     {
@@ -188,16 +258,19 @@ public static class RuleIndex
         sb.Append("# Rules\n\n");
         sb.Append("Every check `kommo-widget validate` runs. Generated from the rule catalog by the test suite ");
         sb.Append("(`UPDATE_GOLDEN=1 dotnet test` rewrites it). Severities can be changed per widget in `kommo-widget.json` ");
-        sb.Append("(`{ \"rules\": { \"KW1022\": \"off\" } }`) or on the command line (`--rule KW1022=off`).\n\n");
+        sb.Append("(`{ \"rules\": { \"KW1022\": \"off\" } }`) or on the command line (`--rule KW1022=off`). ");
+        sb.Append("The Fix column names the rules whose findings come with a repair: `kommo-widget fix` applies the safe ones, ");
+        sb.Append("`kommo-widget fix --unsafe` the unsafe ones too.\n\n");
         foreach (var group in RuleCatalog.All.GroupBy(r => r.Descriptor.Category))
         {
-            sb.Append($"## {group.Key}\n\n| ID | Name | Severity | Platform | Profile | Title |\n|---|---|---|---|---|---|\n");
+            sb.Append($"## {group.Key}\n\n| ID | Name | Severity | Platform | Profile | Fix | Title |\n|---|---|---|---|---|---|---|\n");
             foreach (var r in group)
             {
                 var d = r.Descriptor;
                 string platform = d.Platforms switch { PlatformScope.Kommo => "Kommo", PlatformScope.AmoCrm => "amoCRM", _ => "both" };
                 string profile = d.Profiles switch { ProfileScope.Private => "private", ProfileScope.Public => "public", _ => "both" };
-                sb.Append($"| [{d.Id}]({d.Id}.md) | {d.Name} | {d.DefaultSeverity.ToName()} | {platform} | {profile} | {d.Title.Replace("|", "\\|")} |\n");
+                string fix = d.Fixable switch { FixSafety.Safe => "safe", FixSafety.Unsafe => "unsafe", _ => "" };
+                sb.Append($"| [{d.Id}]({d.Id}.md) | {d.Name} | {d.DefaultSeverity.ToName()} | {platform} | {profile} | {fix} | {d.Title.Replace("|", "\\|")} |\n");
             }
             sb.Append('\n');
         }

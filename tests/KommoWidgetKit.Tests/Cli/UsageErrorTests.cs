@@ -14,6 +14,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("pack")]
     [InlineData("info")]
     [InlineData("fix")]
+    [InlineData("loader")]
     public void A_missing_path_is_one_line_without_a_stack_trace(string command)
     {
         string error = CliFixture.Run(command, Path.Combine(_fx.Root, "nope")).AssertUsageError(command);
@@ -28,6 +29,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("new")]
     [InlineData("fix")]
     [InlineData("logos")]
+    [InlineData("loader")]
     public void An_unknown_option_is_reported_alike_whether_or_not_an_argument_came_first(string command)
     {
         string argument = command == "new" ? "w" : _fx.Folder(TestWidget.Valid());
@@ -67,7 +69,7 @@ public sealed class UsageErrorTests : IDisposable
     [Fact]
     public void No_command_and_an_unknown_command_point_to_the_root_help()
     {
-        Assert.Equal("error: no command given; choose one of validate, pack, new, logos, info or dev", CliFixture.Run().AssertUsageError(""));
+        Assert.Equal("error: no command given; choose one of validate, fix, pack, loader, new, logos, info, lsp or dev", CliFixture.Run().AssertUsageError(""));
         Assert.Equal("error: unknown command 'valdate' (did you mean 'validate'?)", CliFixture.Run("valdate", ".").AssertUsageError(""));
     }
 
@@ -76,6 +78,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("pack")]
     [InlineData("new")]
     [InlineData("info")]
+    [InlineData("loader")]
     public void Help_names_values_and_states_defaults(string command)
     {
         var run = CliFixture.Run(command, "--help");
@@ -91,7 +94,8 @@ public sealed class UsageErrorTests : IDisposable
             Assert.Contains("[<PATH>]", run.Out);
             Assert.Contains("(default: ., the current folder)", run.Out);
         }
-        if (command is "validate" or "pack") Assert.Contains("--output <FILE>", run.Out);
+        if (command is "validate" or "pack" or "loader") Assert.Contains("--output <FILE>", run.Out);
+        if (command == "loader") Assert.Contains("--url <URL>", run.Out);
     }
 
     [Fact]

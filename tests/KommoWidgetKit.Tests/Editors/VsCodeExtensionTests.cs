@@ -134,9 +134,13 @@ public sealed partial class VsCodeExtensionTests
         var commands = contributes.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("command").GetString()!).ToList();
         Assert.Equal(Commands.Order(StringComparer.Ordinal), commands.Order(StringComparer.Ordinal));
 
-        var validation = Assert.Single(contributes.GetProperty("jsonValidation").EnumerateArray());
-        Assert.Equal("manifest.json", validation.GetProperty("fileMatch").GetString());
-        Assert.Equal("./schemas/manifest.schema.json", validation.GetProperty("url").GetString());
+        var validation = contributes.GetProperty("jsonValidation").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("fileMatch").GetString()!, v => v.GetProperty("url").GetString());
+        Assert.Equal("./schemas/manifest.schema.json", validation["manifest.json"]);
+        Assert.Equal("./schemas/kommo-widget.schema.json", validation["kommo-widget.json"]);
+        Assert.Equal(2, validation.Count);
+        using (var config = new StreamReader(vsix.GetEntry("extension/schemas/kommo-widget.schema.json")!.Open()))
+            Assert.Equal(File.ReadAllText(RepoPaths.Combine("schemas", "kommo-widget.schema.json")), config.ReadToEnd());
 
         var settings = contributes.GetProperty("configuration").GetProperty("properties");
         Assert.Equal("kommo-widget", settings.GetProperty("kommoWidget.path").GetProperty("default").GetString());

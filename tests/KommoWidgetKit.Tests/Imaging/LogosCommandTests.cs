@@ -354,11 +354,9 @@ public sealed class LogosCommandTests : IDisposable
     public void A_huge_declared_size_is_refused_before_decoding()
     {
         string folder = _fx.Folder(WithoutLogos());
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         string error = CliFixture.Run("logos", Master("bomb.png", DeclaredPng(60_000, 60_000)), folder).AssertUsageError("logos");
         Assert.Contains("declares 60000×60000 pixels (3600 megapixels)", error);
         Assert.Contains("over 40 megapixels are refused", error);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the header alone decides");
         AssertNoLogos(folder);
     }
 

@@ -163,6 +163,32 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Twig_completes_keys_after_lang_and_in_the_i18n_filter_and_scripts_jump_to_their_keys()
+    {
+        using var client = await StartAsync();
+        string twig = "<div>{{ lang.sett";
+        client.Open(P("templates/panel.twig"), twig, language: "twig");
+        var afterLang = (await client.ResultAsync("textDocument/completion", LspClient.At(P("templates/panel.twig"), 0, twig.Length)))
+            .GetProperty("items").EnumerateArray().ToList();
+        var item = Assert.Single(afterLang, i => i.GetProperty("label").GetString() == "settings.api_key");
+        Assert.Equal("API key", item.GetProperty("detail").GetString());
+        Assert.Equal(twig.Length - "sett".Length, item.GetProperty("textEdit").GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+
+        string filter = "{{ 'wid'|i18n }}";
+        client.ChangeFull(P("templates/panel.twig"), filter, 2);
+        var inFilter = (await client.ResultAsync("textDocument/completion", LspClient.At(P("templates/panel.twig"), 0, "{{ 'wid".Length)))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString()).ToList();
+        Assert.Contains("widget.name", inFilter);
+
+        string script = TestWidget.ValidScript.Replace("\r\n", "\n") + "\nvar n = self.i18n('widget.name');\n";
+        client.Open(P("script.js"), script, language: "javascript");
+        var (line, character) = Find(script, "'widget.name'", 3);
+        var locations = await client.ResultAsync("textDocument/definition", LspClient.At(P("script.js"), line, character));
+        Assert.Equal([LspClient.Uri(P("i18n/en.json")), LspClient.Uri(P("i18n/es.json"))],
+            locations.EnumerateArray().Select(l => l.GetProperty("uri").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Definition_of_a_manifest_i18n_key_is_its_entry_in_each_locale_file()
     {
         using var client = await StartAsync();

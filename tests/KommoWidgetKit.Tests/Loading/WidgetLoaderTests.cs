@@ -171,7 +171,7 @@ public class WidgetLoaderTests
         Assert.Equal((LoadIssueKind.Corrupt, ""), (issue.Kind, issue.Path));
         Assert.StartsWith(detail, issue.Detail);
         var d = Assert.Single(WidgetValidator.Validate(widget).Diagnostics, d => d.Id == RuleIds.ArchiveUnreadable);
-        Assert.Equal(Diagnostics.Severity.Error, d.Severity);
+        Assert.Equal(KommoWidgetKit.Diagnostics.Severity.Error, d.Severity);
         Assert.Equal("archive: " + issue.Detail, d.Message);
     }
 
@@ -220,6 +220,36 @@ public class WidgetLoaderTests
         File.WriteAllText(tmp.Combine("x.txt"), "hello");
         ex = Assert.Throws<WidgetLoadException>(() => WidgetLoader.Load(tmp.Combine("x.txt")));
         Assert.Contains("neither a folder nor a zip", ex.Message);
+    }
+
+    [Fact]
+    public void LoadOrEmpty_turns_an_input_that_cannot_load_into_one_finding_of_its_rule()
+    {
+        using var tmp = new TempFolder();
+        // A folder that is gone: KW6011 names the widget, and no "manifest.json is missing" repeats it.
+        var gone = WidgetLoader.LoadOrEmpty(tmp.Combine("nope"));
+        Assert.Empty(gone.Files);
+        Assert.Equal(WidgetSourceKind.Folder, gone.SourceKind);
+        Assert.Equal(LoadIssueKind.Unreadable, Assert.Single(gone.LoadIssues).Kind);
+        var finding = Assert.Single(WidgetValidator.Validate(gone).Diagnostics);
+        Assert.Equal(("KW6011", KommoWidgetKit.Diagnostics.Severity.Error), (finding.Id, finding.Severity));
+        Assert.StartsWith("widget: ", finding.Message);
+        Assert.Contains("does not exist", finding.Message);
+
+        // A file that is no zip keeps its message; an archive over the size cap is KW6001.
+        File.WriteAllText(tmp.Combine("x.txt"), "hello");
+        finding = Assert.Single(WidgetValidator.Validate(WidgetLoader.LoadOrEmpty(tmp.Combine("x.txt"))).Diagnostics);
+        Assert.Equal("KW6011", finding.Id);
+        Assert.Contains("archive: ", finding.Message);
+        Assert.Contains("neither a folder nor a zip", finding.Message);
+        string zip = new ZipBuilder().AddWidget(TestWidget.Valid()).WriteTo(tmp.Combine("w.zip"));
+        var big = WidgetLoader.LoadOrEmpty(zip, new WidgetLoadOptions { MaxArchiveSize = 10 });
+        Assert.Equal(LoadIssueKind.TotalTooLarge, Assert.Single(big.LoadIssues).Kind);
+        finding = Assert.Single(WidgetValidator.Validate(big).Diagnostics);
+        Assert.Equal(("KW6001", KommoWidgetKit.Diagnostics.Severity.Error), (finding.Id, finding.Severity));
+
+        // A loadable input loads as with Load.
+        Assert.Equal(WidgetLoader.Load(zip).Files.Count, WidgetLoader.LoadOrEmpty(zip).Files.Count);
     }
 
     [Fact]

@@ -120,4 +120,16 @@ public class JsonParserTests
         var b = ((JObject)r.Root!)["b"]!;
         Assert.Equal((3, 8), (b.Span.StartLine, b.Span.StartColumn));
     }
+
+    [Fact]
+    public void A_tree_writes_back_as_strict_json_as_javascript_reads_the_file()
+    {
+        // Comments and trailing commas go, a repeated key keeps its last value at the place of its first, numbers and escapes survive.
+        var r = Parse("\uFEFF{ // c\n \"a\": 1, \"b\": [1.50e3, -0, true, null, \"x\\\"y\\u00e9\"], \"a\": {\"c\": {},}, }");
+        Assert.False(r.HasFatalIssue);
+        string json = r.Root!.ToJson();
+        Assert.Equal("{\"a\":{\"c\":{}},\"b\":[1.50e3,-0,true,null,\"x\\u0022y\\u00E9\"]}", json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("x\"y\u00e9", doc.RootElement.GetProperty("b")[4].GetString());
+    }
 }

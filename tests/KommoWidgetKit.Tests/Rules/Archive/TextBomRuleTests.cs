@@ -26,4 +26,15 @@ public class TextBomRuleTests
 
     [Fact]
     public void Files_without_bom_pass() => FindingAssert.None(TestWidget.Valid(), RuleIds.TextBom);
+
+    [Fact]
+    public void Fix_removes_the_bom_and_nothing_else()
+    {
+        var w = TestWidget.Valid().Set("script.js", WithBom(TestWidget.ValidScript)).Set("style.css", WithBom(".a { content: '\uFEFF'; }\n"));
+        var result = FixAssert.Fixes(w, RuleIds.TextBom);
+        FixAssert.Changed(result, "script.js", TestWidget.ValidScript);
+        // Only the first three bytes go: a second BOM character later in the file is text.
+        FixAssert.Changed(result, "style.css", ".a { content: '\uFEFF'; }\n");
+        Assert.Equal(2, result.Changes.Count);
+    }
 }

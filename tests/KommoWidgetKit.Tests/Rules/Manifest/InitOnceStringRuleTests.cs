@@ -24,4 +24,16 @@ public class InitOnceStringRuleTests
         FindingAssert.None(TestWidget.Valid(), RuleIds.InitOnceString);
         FindingAssert.None(TestWidget.Valid().EditManifest("\"init_once\": false", "\"init_once\": true"), RuleIds.InitOnceString);
     }
+
+    [Theory]
+    [InlineData("\"Y\"", "true")]
+    [InlineData("\"N\"", "false")]
+    [InlineData("1", "true")]
+    [InlineData("\"0\"", "false")]
+    public void Fix_writes_the_boolean_kommo_reads(string value, string read)
+    {
+        var w = TestWidget.Valid().EditManifest("\"init_once\": false", "\"init_once\": " + value);
+        var result = FixAssert.Fixes(w, RuleIds.InitOnceString);
+        FixAssert.OnlyChanged(result, "manifest.json", FixAssert.ReplaceOnce(TestWidget.ValidManifest, "\"init_once\": false", "\"init_once\": " + read));
+    }
 }

@@ -1,5 +1,6 @@
 using KommoWidgetKit.Tests.Support;
 using KommoWidgetKit.Validation;
+using static KommoWidgetKit.Tests.Support.JsonShapes;
 
 namespace KommoWidgetKit.Tests.Rules.Manifest;
 
@@ -21,5 +22,25 @@ public class InterfaceVersionRuleTests
     {
         FindingAssert.None(TestWidget.Valid(), RuleIds.InterfaceVersion);
         FindingAssert.None(TestWidget.Valid().EditManifest("\"interface_version\": 2", "\"interface_version\": \"1\""), RuleIds.InterfaceVersion);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("3")]
+    [InlineData("2.5")]
+    [InlineData("-20")]
+    public void Fix_writes_2_in_place_of_the_number(string value)
+    {
+        var w = TestWidget.Valid().EditManifest("\"interface_version\": 2", "\"interface_version\": " + value);
+        FixAssert.OnlyChanged(FixAssert.Fixes(w, RuleIds.InterfaceVersion), "manifest.json", TestWidget.ValidManifest);
+    }
+
+    [Fact]
+    public void Fix_in_a_one_line_crlf_file_touches_only_the_number()
+    {
+        string manifest = Crlf(OneLine(TestWidget.ValidManifest) + "\n");
+        var w = TestWidget.Valid().Set("manifest.json", Bytes(FixAssert.ReplaceOnce(manifest, "\"interface_version\": 2", "\"interface_version\": 1")));
+        var result = FixAssert.Fixes(w, RuleIds.InterfaceVersion, FixAssert.Only(false, RuleIds.InterfaceVersion));
+        FixAssert.OnlyChanged(result, "manifest.json", manifest);
     }
 }

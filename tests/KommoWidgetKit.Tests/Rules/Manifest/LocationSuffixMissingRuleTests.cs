@@ -20,4 +20,23 @@ public class LocationSuffixMissingRuleTests
         FindingAssert.None(TestWidget.Valid(), RuleIds.LocationSuffixMissing);
         FindingAssert.None(ManifestRuleTestKit.WithLocations("lcard-0", "ccard-1", "everywhere", "settings"), RuleIds.LocationSuffixMissing);
     }
+
+    private static string Locations(params string[] locations) =>
+        FixAssert.Text(ManifestRuleTestKit.WithLocations(locations), "manifest.json");
+
+    [Fact]
+    public void Fix_writes_the_suffix_kommo_assumes()
+    {
+        var result = FixAssert.Fixes(ManifestRuleTestKit.WithLocations("settings", "lcard", "llist"), RuleIds.LocationSuffixMissing);
+        FixAssert.OnlyChanged(result, "manifest.json", Locations("settings", "lcard-1", "llist-1"));
+        Assert.Equal([1, 1], FixAssert.Passes(result, RuleIds.LocationSuffixMissing));
+    }
+
+    [Fact]
+    public void Fix_that_repeats_an_entry_is_followed_by_the_duplicate_fix()
+    {
+        var result = FixAssert.Fixes(ManifestRuleTestKit.WithLocations("lcard-1", "settings", "lcard"), RuleIds.LocationSuffixMissing);
+        FixAssert.OnlyChanged(result, "manifest.json", Locations("lcard-1", "settings"));
+        Assert.Equal([(RuleIds.LocationSuffixMissing, 1), (RuleIds.LocationDuplicate, 2)], result.Applied.Select(a => (a.Finding.Id, a.Pass)));
+    }
 }

@@ -18,6 +18,6 @@ public sealed class ArchiveTooLargeRule : WidgetRule
     public override void Check(RuleContext context)
     {
         foreach (var issue in context.Widget.LoadIssues.Where(i => i.Kind is LoadIssueKind.FileTooLarge or LoadIssueKind.TotalTooLarge or LoadIssueKind.TooManyEntries or LoadIssueKind.TooDeep))
-            context.Report(Rule, SourceSpan.File(issue.Path), issue.Path.Length == 0 ? "archive" : issue.Path, issue.Detail);
+            context.Report(Rule, SourceSpan.File(issue.Path), issue.Path.Length == 0 ? ArchiveUnreadableRule.Whole(context.Widget) : issue.Path, issue.Detail);
     }
 }

@@ -18,6 +18,9 @@ public sealed class ArchiveUnreadableRule : WidgetRule
     public override void Check(RuleContext context)
     {
         foreach (var issue in context.Widget.LoadIssues.Where(i => i.Kind is LoadIssueKind.Corrupt or LoadIssueKind.Unreadable or LoadIssueKind.DuplicateEntry))
-            context.Report(Rule, SourceSpan.File(issue.Path), issue.Path.Length == 0 ? "archive" : issue.Path, issue.Detail);
+            context.Report(Rule, SourceSpan.File(issue.Path), issue.Path.Length == 0 ? Whole(context.Widget) : issue.Path, issue.Detail);
     }
+
+    /// <summary>How a finding about the whole input names it: the archive, or the widget (a folder that cannot be read).</summary>
+    internal static string Whole(Widget widget) => widget.SourceKind == WidgetSourceKind.Zip ? "archive" : "widget";
 }

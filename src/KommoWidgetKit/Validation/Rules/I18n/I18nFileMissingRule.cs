@@ -1,5 +1,6 @@
 using KommoWidgetKit.Fixing;
 using KommoWidgetKit.Diagnostics;
+using KommoWidgetKit.Model;
 
 namespace KommoWidgetKit.Validation.Rules.I18n;
 
@@ -25,8 +26,9 @@ public sealed class I18nFileMissingRule : WidgetRule
             var other = context.Widget.Files.FirstOrDefault(f => string.Equals(f.Path, $"i18n/{node.Value}.json", StringComparison.OrdinalIgnoreCase));
             string found = other is null ? "" : $" (found '{other.Path}'; file names are case-sensitive)";
             // The new file gets every text of the first declared locale that has a file, marked untranslated. With a
-            // differently cased file there, renaming is the repair, and that is the author's call.
-            var source = other is null ? I18nFacts.DeclaredDocuments(context.Widget).FirstOrDefault() : null;
+            // differently cased file there, renaming is the repair, and that is the author's call; a locale that is no
+            // language of the platform ("xx", "en ", "sub/en": KW1008's error) wants removing, not a file.
+            var source = other is null && Locales.For(context.Platform).Contains(node.Value) ? I18nFacts.DeclaredDocuments(context.Widget).FirstOrDefault() : null;
             if (source?.Root is { } root)
                 context.ReportWithFix(Rule, node.Span, Fix.Safe($"Create i18n/{node.Value}.json from {source.File.Path}", () =>
                 {

@@ -19,7 +19,9 @@ public sealed class I18nKeyMissingRule : WidgetRule
     public override DiagnosticDescriptor Descriptor => Rule;
 
     // The key's text in another declared locale, copied in marked untranslated; none when no locale has it as a text or
-    // the way down is blocked by a text where a group should be.
+    // the way down is blocked by a text where a group should be. The edit is exclusive: the manifest may name the key (or
+    // two keys of one missing group) more than once, and KW3006 offers to add the same member from the other file, so only
+    // one member may go into the object per round; the next round finds it there.
     private static Fix? AddFromOtherLocale(I18nDocument doc, IReadOnlyList<I18nDocument> docs, string key)
     {
         var source = docs.FirstOrDefault(d => !ReferenceEquals(d, doc) && d.Resolve(key) is JString);
@@ -39,7 +41,7 @@ public sealed class I18nKeyMissingRule : WidgetRule
         var into = obj;
         string name = parts[depth];
         return Fix.Safe($"Add '{key}' to {doc.File.Path} from {source.File.Path}",
-            () => FileChange.Edit(doc.File.Path, new JsonEdits(doc.File.Content, doc.Json).AddProperty(into, name, value)));
+            () => FileChange.Edit(doc.File.Path, new JsonEdits(doc.File.Content, doc.Json).AddProperty(into, name, value, exclusive: true)));
     }
 
     /// <inheritdoc />

@@ -10,8 +10,8 @@ public sealed class I18nUndeclaredLocaleRule : WidgetRule
     /// <summary>The rule's descriptor.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
         RuleIds.I18nUndeclaredLocale, "i18n-undeclared-locale", "An i18n file for an undeclared locale",
-        "'{0}' is not declared in widget.locale ({1}) { Fixable = FixSafety.Safe }; moderation expects exactly one i18n file per declared locale",
-        RuleCategory.I18n, Severity.Warning);
+        "'{0}' is not declared in widget.locale ({1}); moderation expects exactly one i18n file per declared locale",
+        RuleCategory.I18n, Severity.Warning) { Fixable = FixSafety.Safe };
 
     /// <inheritdoc />
     public override DiagnosticDescriptor Descriptor => Rule;

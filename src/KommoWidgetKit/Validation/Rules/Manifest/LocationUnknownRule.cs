@@ -49,11 +49,22 @@ public sealed class LocationUnknownRule : WidgetRule
                 continue;
             }
             string hint = Hint(entry, out var suggestion);
-            if (suggestion is not null)
+            if (suggestion is not null && !ListedWithOtherSuffix(manifest, suggestion))
                 context.ReportWithFix(Rule, entry.Node.Span, ManifestFacts.RenameLocation(manifest, entry, suggestion, FixSafety.Unsafe), entry.Raw, hint);
             else
                 context.Report(Rule, entry.Node.Span, entry.Raw, hint);
         }
+    }
+
+    // Whether writing the name would list its card or list area with both -0 and -1 (KW1024's error): then which of the two
+    // the author meant is not for a fix to guess.
+    private static bool ListedWithOtherSuffix(ManifestDocument manifest, string name)
+    {
+        int dash = name.LastIndexOf('-');
+        if (dash < 0) return false;
+        string area = name[..dash];
+        int suffix = name[dash + 1] - '0';
+        return manifest.Locations.Any(e => e.Info is { Suffix: SuffixRule.Required } && e.Area == area && e.Suffix is null or 0 or 1 && (e.Suffix ?? 1) != suffix);
     }
 
     private static string Hint(LocationEntry entry, out string? suggestion)
