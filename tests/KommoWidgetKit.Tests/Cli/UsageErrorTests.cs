@@ -69,7 +69,7 @@ public sealed class UsageErrorTests : IDisposable
     [Fact]
     public void No_command_and_an_unknown_command_point_to_the_root_help()
     {
-        Assert.Equal("error: no command given; choose one of validate, fix, pack, loader, new, logos, info, lsp or dev", CliFixture.Run().AssertUsageError(""));
+        Assert.Equal("error: no command given; choose one of validate, fix, pack, build, loader, new, logos, info, lsp or dev", CliFixture.Run().AssertUsageError(""));
         Assert.Equal("error: unknown command 'valdate' (did you mean 'validate'?)", CliFixture.Run("valdate", ".").AssertUsageError(""));
     }
 
@@ -79,6 +79,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("new")]
     [InlineData("info")]
     [InlineData("loader")]
+    [InlineData("build")]
     public void Help_names_values_and_states_defaults(string command)
     {
         var run = CliFixture.Run(command, "--help");
