@@ -51,6 +51,9 @@ public static class LoaderCommand
         string shownOutput = string.IsNullOrWhiteSpace(output) ? "loader.zip" : output;
         string outputPath = Path.GetFullPath(shownOutput);
         string host = CommandInput.Guard(() => DevLoader.NormalizeUrl(url));
+        // A source project: the loader carries what only an upload changes, the manifest, i18n and images of widget/
+        // (byte for byte what its build copies into dist/, which dev serves), so it needs no build.
+        if (Building.WidgetProject.IsProject(widgetPath)) widgetPath = Path.Combine(widgetPath, Building.WidgetProject.StaticFolder);
         var widget = CommandInput.LoadWidget(widgetPath);
         if (widget.SourceKind == Model.WidgetSourceKind.Zip && string.Equals(Path.GetFullPath(widget.Source), outputPath, StringComparison.Ordinal))
             throw new UsageException($"the output '{shownOutput}' is the archive being read; choose another --output");

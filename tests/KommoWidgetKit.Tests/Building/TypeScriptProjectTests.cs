@@ -93,6 +93,14 @@ public sealed class TypeScriptProjectTests(NodeWorkspace workspace, Xunit.Abstra
             Assert.DoesNotContain("kommo-widget.json", names);
             Assert.DoesNotContain(names, n => n.StartsWith("widget/", StringComparison.Ordinal) || n.StartsWith("src/", StringComparison.Ordinal));
         }
+        // loader on the project takes widget/ (no build needed) and records the same upload hash as for dist/, which dev serves.
+        var loaderFromProject = CliFixture.Run("loader", project, "-o", Path.Combine(workspace.Root, "loader-project.zip"));
+        var loaderFromDist = CliFixture.Run("loader", dist, "-o", Path.Combine(workspace.Root, "loader-dist.zip"));
+        Assert.True(loaderFromProject.ExitCode == 0, loaderFromProject.ToString());
+        Assert.True(loaderFromDist.ExitCode == 0, loaderFromDist.ToString());
+        string UploadHash(CliRun run) => run.Out.Split('\n').Single(l => l.StartsWith("upload hash ", StringComparison.Ordinal)).Split(' ')[2];
+        Assert.Equal(UploadHash(loaderFromDist), UploadHash(loaderFromProject));
+
         // The source manifest was bumped, and the built copy with it.
         Assert.Contains("\"version\": \"1.0.1\"", File.ReadAllText(Path.Combine(project, "widget", "manifest.json")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(project, "widget", "manifest.json")), File.ReadAllBytes(Path.Combine(dist, "manifest.json")));
