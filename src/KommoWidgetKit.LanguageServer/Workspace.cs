@@ -74,13 +74,12 @@ internal static class Workspace
         return rel.Replace('\\', '/');
     }
 
-    /// <summary>Folders no widget lives in, as the loader skips them: a change there (npm install) is not a widget's.</summary>
-    private static readonly HashSet<string> NoWidgetFolders = new(StringComparer.Ordinal) { "node_modules", ".git", ".svn", ".hg", "__MACOSX", ".kommo" };
-
+    /// <summary>Whether a path passes through a folder the loader skips (node_modules/, .git/ …): a change there (npm
+    /// install) is no widget's.</summary>
     public static bool InNoWidgetFolder(string fullPath)
     {
         foreach (var part in fullPath.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar))
-            if (NoWidgetFolders.Contains(part)) return true;
+            if (JunkRules.SkippedFolders.Contains(part)) return true;
         return false;
     }
 
@@ -116,7 +115,7 @@ internal static class Workspace
                     var info = new DirectoryInfo(sub);
                     if (info.LinkTarget is not null) continue;
                     string name = info.Name;
-                    if (name.StartsWith('.') || name is "node_modules" or "bin" or "obj" or "__MACOSX") continue;
+                    if (name.StartsWith('.') || JunkRules.SkippedFolders.Contains(name) || name is "bin" or "obj") continue;
                     queue.Enqueue((sub, depth + 1));
                 }
             }

@@ -36,12 +36,12 @@ public sealed record DevConfig(bool Installed, IReadOnlyList<DevSetting> Setting
                 if (types.GetValueOrDefault(setting.Code) == "custom" && setting.Value is JObject or JArray)
                 {
                     var inner = new MemoryStream();
-                    using (var innerWriter = new Utf8JsonWriter(inner, Relaxed)) Write(innerWriter, setting.Value);
+                    using (var innerWriter = new Utf8JsonWriter(inner, Relaxed)) setting.Value.WriteTo(innerWriter);
                     writer.WriteStringValue(Encoding.UTF8.GetString(inner.ToArray()));
                 }
                 else
                 {
-                    Write(writer, setting.Value);
+                    setting.Value.WriteTo(writer); // the model's tree as strict JSON (JsonTreeWriter)
                 }
             }
             writer.WriteEndObject();
@@ -51,39 +51,6 @@ public sealed record DevConfig(bool Installed, IReadOnlyList<DevSetting> Setting
 
     // Kept readable ("a", not \u0022a\u0022): the text is stored and shown, never embedded in HTML.
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static void Write(Utf8JsonWriter writer, JNode node)
-    {
-        switch (node)
-        {
-            case JObject o:
-                writer.WriteStartObject();
-                foreach (var p in o.DistinctProperties)
-                {
-                    writer.WritePropertyName(p.Name);
-                    Write(writer, p.Value);
-                }
-                writer.WriteEndObject();
-                break;
-            case JArray a:
-                writer.WriteStartArray();
-                foreach (var item in a.Items) Write(writer, item);
-                writer.WriteEndArray();
-                break;
-            case JString s:
-                writer.WriteStringValue(s.Value);
-                break;
-            case JNumber n:
-                writer.WriteRawValue(n.Raw, skipInputValidation: false);
-                break;
-            case JBoolean b:
-                writer.WriteBooleanValue(b.Value);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
-    }
 
     /// <summary>Reads the block, checking it as the settings modal checks an install: every setting is one of the manifest's,
     /// each value has the shape of its type, and (when installing) every required setting is filled in.</summary>
