@@ -42,7 +42,7 @@ if [ "$files" = "0" ]; then
   [ "$status" = "0" ] && status=1
 fi
 if [ "$skipped" != "0" ]; then
-  echo "Skipped tests: the corpus tests run with KOMMO_WIDGET_CORPUS=/path/to/corpus, or with shared/ (holding corpus/) beside the checkout; the GitLab filter tests need jq; the VS Code extension tests need Node.js and npm, the dev host runtime tests Node.js."
+  echo "Skipped tests: the corpus tests run with KOMMO_WIDGET_CORPUS=/path/to/corpus, or with shared/ (holding corpus/) beside the checkout; the GitLab filter tests need jq; the VS Code extension and TypeScript project tests need Node.js and npm, the dev host runtime tests Node.js."
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 else
   echo "${passed} passed, ${failed} failed"

@@ -66,8 +66,9 @@ public sealed class TypeScriptProjectBrowserTests(BrowserFixture fixture, NodeWo
         File.WriteAllText(Path.Combine(project, "src", "fail.ts"), "export function fail(what: string): never {\n  throw new Error(`boom from ${what}`);\n}\n");
         Edit(index, "import $ from 'jquery';", "import $ from 'jquery';\nimport { fail } from './fail';");
         Edit(index, "    init() {\n      loadStyles();", "    init() {\n      loadStyles();\n      fail('init');");
-        Edit(index, "    bind_actions() {", "    bind_actions() {\n      console.error('bind_actions logged a problem');");
+        Edit(index, "    bind_actions() {", "    bind_actions() {\n      console.error('bind_actions logged a problem');\n      setTimeout(() => {\n        throw new Error('thrown later');\n      }, 0);");
         int consoleLine = LineOf(index, "console.error('bind_actions logged a problem')");
+        int uncaughtLine = LineOf(index, "throw new Error('thrown later');");
         Assert.True(WidgetBuilder.Build(WidgetProject.Find(project)!).Succeeded);
 
         await using var host = await RunningHost.StartAsync(project);
@@ -75,11 +76,13 @@ public sealed class TypeScriptProjectBrowserTests(BrowserFixture fixture, NodeWo
         var page = await OpenAsync(host, "/leads/detail/30000001");
 
         // The page reports the place in script.js; the host answers with the place in src/, which replaces it.
-        await page.WaitForFunctionAsync("() => window.__kommoDev.problems.filter(p => p.file && p.file.indexOf('src/') === 0).length >= 2");
+        await page.WaitForFunctionAsync("() => window.__kommoDev.problems.filter(p => p.file && p.file.indexOf('src/') === 0).length >= 3");
         var problems = await DevPage.ProblemsAsync(page);
         output.WriteLine(string.Join("\n", problems));
         Assert.Contains(problems, p => p.StartsWith("error src/fail.ts:2 init threw Error: boom from init", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith($"error src/index.ts:{consoleLine} console.error: bind_actions logged a problem", StringComparison.Ordinal));
+        // An uncaught exception: the page's error event names script.js, the host maps it.
+        Assert.Contains(problems, p => p.StartsWith($"error src/index.ts:{uncaughtLine} Uncaught Error: thrown later", StringComparison.Ordinal));
         var overlay = page.Locator("#kommo-dev-overlay");
         await Assertions.Expect(overlay).ToBeVisibleAsync();
         await Assertions.Expect(overlay).ToContainTextAsync("src/fail.ts:2:9");

@@ -61,6 +61,9 @@ public static class FixCommand
 
     private static int Run(CliConsole console, ParseResult parse, ValidationOptionSet validation, Request request)
     {
+        if (Building.WidgetProject.IsProject(request.Path))
+            throw new UsageException($"'{request.Path}' is a source project: run fix on {Path.Combine(request.Path, Building.WidgetProject.StaticFolder)} " +
+                "(its manifest, i18n and images); script.js is built from src/, so its findings are fixed there");
         var widget = CommandInput.LoadWidget(request.Path);
         if (widget.SourceKind != WidgetSourceKind.Folder)
             throw new UsageException("fix edits a widget folder and cannot change a .zip: unpack it (unzip widget.zip -d widget), run fix on the folder, then pack it again");

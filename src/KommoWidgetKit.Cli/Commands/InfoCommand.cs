@@ -26,7 +26,10 @@ public static class InfoCommand
         command.SetAction(parse =>
         {
             string widgetPath = CommandInput.GetPath(parse, path);
-            var widget = CommandInput.LoadWidget(widgetPath);
+            // A source project: what its last build in dist/ declares and what pack would ship from it.
+            var widget = Building.WidgetProject.Find(widgetPath) is { } project
+                ? SourceProjects.LoadOutput(console, project, widgetPath, "info")
+                : CommandInput.LoadWidget(widgetPath);
             var info = WidgetInfo.From(widget, ReportSource.NormalizeDisplayPath(widgetPath), WidgetPacker.SelectFiles(widget));
             if (parse.GetValue(format) == ReportFormat.Json) WriteJson(console.Out, info);
             else WriteText(console.Out, info);
