@@ -35,8 +35,8 @@ public static class CliApp
     {
         var root = new Command("kommo-widget", "kommo-widget: validate, fix, pack, build, scaffold, draw logos for, inspect and run Kommo (amoCRM) widgets. Run 'kommo-widget COMMAND --help' for a command's options.")
         {
-            new System.CommandLine.Help.HelpOption(),
-            new VersionOption(),
+            CreateHelpOption(),
+            CreateVersionOption(),
         };
         var console = new CliConsole(stdout, stderr);
         (string Name, Func<CliConsole, Command> Create)[] commands =
@@ -58,7 +58,24 @@ public static class CliApp
                 if (args[0] == name) chosen = name;
         foreach (var (name, create) in commands)
             root.Add(chosen is null || chosen == name ? create(console) : new Command(name));
-        foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new PrintVersionAction();
         return root;
     }
+
+    // The help and version options as System.CommandLine's HelpOption and VersionOption behave, with their English texts
+    // given here: those classes read their descriptions from the library's resources in their constructors, and opening a
+    // ResourceManager (reflection over assembly names, a satellite search) was a tenth of every start (bench/README.md).
+    internal static Option CreateHelpOption() => new Option<bool>("--help", "-h", "/h", "-?", "/?")
+    {
+        Description = "Show help and usage information",
+        Arity = ArgumentArity.Zero,
+        Recursive = true,
+        Action = new System.CommandLine.Help.HelpAction(),
+    };
+
+    internal static Option CreateVersionOption() => new Option<bool>("--version")
+    {
+        Description = "Show version information",
+        Arity = ArgumentArity.Zero,
+        Action = new PrintVersionAction(),
+    };
 }

@@ -11,13 +11,27 @@ namespace KommoWidgetKit.Cli;
 internal static class CliParseErrors
 {
     /// <summary>True when the command line has errors, including an unknown option taken for the PATH argument.</summary>
-    public static bool Any(ParseResult parse) => parse.Errors.Count > 0 || OptionLikeArguments(parse).Any();
+    public static bool Any(ParseResult parse) => parse.Errors.Count > 0 || OptionLikeArguments(parse).Count > 0;
 
     // System.CommandLine takes an unknown "--formt" for the PATH argument; a path that starts with '-' is far less likely than a typo.
-    private static IEnumerable<string> OptionLikeArguments(ParseResult parse) =>
-        parse.Tokens.Where(t => t.Type == TokenType.Argument && LooksLikeOption(t.Value))
-            .Select(t => t.Value)
-            .Where(v => parse.CommandResult.Command.Arguments.Any(a => parse.GetResult(a)?.Tokens.Any(t => t.Value == v) == true));
+    // Plain loops: this runs on every start, and chained LINQ there costs a run-time generic lookup under Native AOT.
+    private static List<string> OptionLikeArguments(ParseResult parse)
+    {
+        var found = new List<string>();
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type != TokenType.Argument || !LooksLikeOption(token.Value)) continue;
+            foreach (var argument in parse.CommandResult.Command.Arguments)
+            {
+                if (parse.GetResult(argument) is not { } result) continue;
+                bool taken = false;
+                foreach (var t in result.Tokens)
+                    if (t.Value == token.Value) { taken = true; break; }
+                if (taken) { found.Add(token.Value); break; }
+            }
+        }
+        return found;
+    }
 
     private static bool LooksLikeOption(string token) => token.Length > 1 && token[0] == '-' && !char.IsAsciiDigit(token[1]);
 

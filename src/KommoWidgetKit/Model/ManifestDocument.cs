@@ -34,8 +34,8 @@ public sealed partial class ManifestDocument
         Json = JsonParser.Parse(file.Path, file.Content);
         Root = Json.Root as JObject;
         WidgetBlock = Root?.GetObject("widget");
-        Locations = Root?.GetArray("locations")?.Items.OfType<JString>().Select(LocationEntry.Parse).ToList() ?? [];
-        LocaleNodes = WidgetBlock?.GetArray("locale")?.Items.OfType<JString>().ToList() ?? [];
+        Locations = Strings(Root?.GetArray("locations"), LocationEntry.Parse);
+        LocaleNodes = Strings(WidgetBlock?.GetArray("locale"), n => n);
         Settings = ReadFields(Root?.GetObject("settings"));
         DpSettings = ReadFields(Root?.GetObject("dp")?.GetObject("settings"));
     }
@@ -60,6 +60,16 @@ public sealed partial class ManifestDocument
 
     /// <summary>The declared locale codes.</summary>
     public IReadOnlyList<string> Locales => LocaleNodes.Select(n => n.Value).ToList();
+
+    // The string items of an array, mapped (a plain loop: OfType().Select() costs a run-time generic lookup under Native AOT).
+    private static List<T> Strings<T>(JArray? array, Func<JString, T> map)
+    {
+        var list = new List<T>();
+        if (array is null) return list;
+        foreach (var item in array.Items)
+            if (item is JString s) list.Add(map(s));
+        return list;
+    }
 
     /// <summary>The <c>settings</c> fields.</summary>
     public IReadOnlyList<SettingField> Settings { get; }

@@ -25,10 +25,24 @@ public sealed class Widget
         WrapperFolder = wrapperFolder;
         _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         _manifest = new(() => GetFile("manifest.json") is { } f ? new ManifestDocument(f) : null);
-        _i18n = new(() => files.Where(IsI18nFile).Select(f => new I18nDocument(f)).ToList());
+        // Plain loops rather than chained LINQ here and below: a Select after a Where resolves a generic virtual method at
+        // run time in a Native AOT build, which costs more than the whole loop on the start-up path.
+        _i18n = new(() =>
+        {
+            var list = new List<I18nDocument>();
+            foreach (var f in files)
+                if (IsI18nFile(f)) list.Add(new I18nDocument(f));
+            return list;
+        });
         _scripts = new(() => files.Where(f => f.Extension == ".js").ToDictionary(f => f.Path, f => new ScriptDocument(f), StringComparer.Ordinal));
         _images = new(() => files.Where(f => ImageExtensions.Contains(f.Extension)).ToDictionary(f => f.Path, f => ImageInfo.Read(f.Content.Span), StringComparer.Ordinal));
-        _templates = new(() => files.Where(f => f.Extension == ".twig").Select(f => new TwigDocument(f)).ToList());
+        _templates = new(() =>
+        {
+            var list = new List<TwigDocument>();
+            foreach (var f in files)
+                if (f.Extension == ".twig") list.Add(new TwigDocument(f));
+            return list;
+        });
         _stylesheets = new(() => files.Where(f => f.Extension == ".css").ToDictionary(f => f.Path, f => CssDocument.Scan(f.Path, Parsing.TextAnalysis.Decode(f.Content.Span)), StringComparer.Ordinal));
         _ownScripts = new(() =>
         {
