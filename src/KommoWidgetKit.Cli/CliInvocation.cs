@@ -26,12 +26,24 @@ internal static class CliInvocation
             CliParseErrors.WriteUsageError(stderr, parse.CommandResult.Command, ex.Message);
             return ExitCodes.UsageError;
         }
+        catch (Exception ex) when (Unwrap(ex) is KommoWidgetKit.Loading.WidgetLoadException load)
+        {
+            // A file read again later (deferred content) that changed meanwhile, possibly on a worker thread.
+            CliParseErrors.WriteUsageError(stderr, parse.CommandResult.Command, load.Message);
+            return ExitCodes.UsageError;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             stderr.WriteLine("internal error: " + ex.Message);
             stderr.WriteLine("This is a bug in kommo-widget; please report it with the command you ran.");
             return ExitCodes.InternalError;
         }
+    }
+
+    private static Exception Unwrap(Exception ex)
+    {
+        while (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerExceptions[0];
+        return ex;
     }
 
     /// <summary>Runs synchronously (<see cref="ParseResult.Invoke"/>).</summary>

@@ -21,7 +21,7 @@ public static class BuildCommand
         var output = CommandInput.OutputOption("DIR", "Folder to write the widget into (default: dist in the project)");
         var watch = new Option<bool>("--watch") { Description = "Build again whenever src/, widget/, types/, package.json or tsconfig.json change; Ctrl+C stops" };
         var typecheck = new Option<bool>("--typecheck") { Description = "Also type-check with the project's tsc --noEmit; type errors fail the build and nothing is written" };
-        var validation = new ValidationOptionSet();
+        var validation = new ValidationOptionSet(cached: true);
         var command = new Command("build",
             "Bundle a TypeScript or modern JavaScript widget project with esbuild (from its node_modules) into an AMD script.js with a " +
             "source map, copy its widget/ files, then validate the output (exit code 1 on build errors or findings at or above --fail-on).")

@@ -53,12 +53,12 @@ public static class CommandInput
 
     /// <summary>Loads the widget; a missing path or a file that is neither a folder nor a zip (by name or content) is a usage
     /// error (exit 2). A .zip that cannot be read (truncated, damaged, not a zip at all) loads, and KW6011 reports it.</summary>
-    public static Widget LoadWidget(string path)
+    public static Widget LoadWidget(string path, bool deferContent = false)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException("the widget path is empty");
         try
         {
-            return WidgetLoader.Load(path);
+            return deferContent ? WidgetLoader.Load(path, new WidgetLoadOptions { DeferContent = true }) : WidgetLoader.Load(path);
         }
         catch (WidgetLoadException ex)
         {

@@ -19,7 +19,7 @@ public static class PackCommand
         var bump = CommandInput.Choice<VersionBump>("--bump",
             "Raise widget.version in the source manifest.json once validation passes, before packing", ["patch", "minor", "major"], VersionBumper.TryParse);
         var dryRun = new Option<bool>("--dry-run") { Description = "List the files that would be shipped and those left out (with why); write nothing, not even --bump" };
-        var validation = new ValidationOptionSet();
+        var validation = new ValidationOptionSet(cached: true);
         var command = new Command("pack",
             "Validate a widget, then write a reproducible widget.zip with its files at the root; refused (exit code 1) when findings reach --fail-on. " +
             "A source project (src/, widget/) is built first and its dist/ packed.")
@@ -63,7 +63,9 @@ public static class PackCommand
             widgetPath = project.OutputDirectory;
         }
 
-        var widget = CommandInput.LoadWidget(widgetPath);
+        // With the cache on, files are only hashed until their bytes are needed: an unchanged widget is packed from the cache.
+        var cache = validation.Cache(parse);
+        var widget = CommandInput.LoadWidget(widgetPath, deferContent: cache is not null);
         if (request.Bump is not null && widget.SourceKind != WidgetSourceKind.Folder)
             throw new UsageException("--bump edits manifest.json in the widget folder; it cannot change a .zip input");
         if (widget.SourceKind == WidgetSourceKind.Zip && SamePath(widget.Source, outputPath))
@@ -86,7 +88,7 @@ public static class PackCommand
             return ExitCodes.Findings;
         }
 
-        var options = new PackOptions { ExcludePaths = outputInside is null ? [] : [outputInside] };
+        var options = new PackOptions { ExcludePaths = outputInside is null ? [] : [outputInside], Cache = cache };
         if (request.DryRun)
         {
             var selection = WidgetPacker.SelectFiles(widget, options);

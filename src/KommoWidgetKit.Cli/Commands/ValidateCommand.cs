@@ -16,7 +16,7 @@ public static class ValidateCommand
             [.. ReportFormatNames.All], ReportFormatNames.TryParse);
         format.Aliases.Add("-f");
         var output = CommandInput.OutputOption("FILE", "Write the report to FILE instead of standard output; the summary line still goes to standard output");
-        var validation = new ValidationOptionSet();
+        var validation = new ValidationOptionSet(cached: true);
 
         var command = new Command("validate",
             "Check a widget against everything Kommo checks at upload and moderation " +
@@ -42,7 +42,7 @@ public static class ValidateCommand
             }
             else
             {
-                var widget = CommandInput.LoadWidget(widgetPath);
+                var widget = CommandInput.LoadWidget(widgetPath, deferContent: validation.Cache(parse) is not null);
                 result = validation.Validate(parse, widget, console);
                 source = ReportSource.For(widget, widgetPath);
             }

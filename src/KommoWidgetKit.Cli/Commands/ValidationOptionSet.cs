@@ -8,8 +8,14 @@ namespace KommoWidgetKit.Cli.Commands;
 
 /// <summary>The validation options <c>validate</c> and <c>pack</c> share (<c>--platform</c>, <c>--profile</c>, <c>--rule</c>,
 /// <c>--fail-on</c>, <c>--no-color</c>): one definition, so names, help, parsing and error messages are the same in both.</summary>
-public sealed class ValidationOptionSet
+public sealed class ValidationOptionSet(bool cached = false)
 {
+    /// <summary><c>--no-cache</c>, offered by the commands that keep results for unchanged widgets (<see cref="Caching.WidgetCache"/>).</summary>
+    public Option<bool> NoCache { get; } = new("--no-cache")
+    {
+        Description = "Check (and compress) everything again instead of reusing what was kept for unchanged files (also KOMMO_WIDGET_NO_CACHE=1; the cache lives in KOMMO_WIDGET_CACHE_DIR, else ~/.cache/kommo-widget)",
+    };
+
     /// <summary><c>--platform kommo|amocrm</c>.</summary>
     public Option<WidgetPlatform?> Platform { get; } = CommandInput.PlatformOption(
         "Platform to check for (default: \"platform\" in kommo-widget.json, else amocrm when the manifest declares the ru locale, otherwise kommo)");
@@ -34,7 +40,10 @@ public sealed class ValidationOptionSet
     };
 
     /// <summary>The options in the order help lists them.</summary>
-    public IEnumerable<Option> All => [Platform, Profile, Rules, FailOn, NoColor];
+    public IEnumerable<Option> All => cached ? [Platform, Profile, Rules, FailOn, NoColor, NoCache] : [Platform, Profile, Rules, FailOn, NoColor];
+
+    /// <summary>The cache to use: none without <c>cached</c>, with <c>--no-cache</c> or when the environment turns it off.</summary>
+    public Caching.WidgetCache? Cache(ParseResult parse) => cached && !parse.GetValue(NoCache) ? Caching.WidgetCache.FromEnvironment() : null;
 
     /// <summary>The validator's options from the command line (what is not given comes from kommo-widget.json or defaults).</summary>
     public ValidationOptions Read(ParseResult parse)
@@ -45,7 +54,7 @@ public sealed class ValidationOptionSet
             // The option's validator has already refused anything TryParseRule does not accept.
             if (TryParseRule(text, out var id, out var severity, out _)) severities[id!] = severity;
         }
-        return new ValidationOptions { Platform = parse.GetValue(Platform), Profile = parse.GetValue(Profile), RuleSeverities = severities };
+        return new ValidationOptions { Platform = parse.GetValue(Platform), Profile = parse.GetValue(Profile), RuleSeverities = severities, Cache = Cache(parse) };
     }
 
     /// <summary>The lowest severity that fails the command.</summary>

@@ -119,26 +119,39 @@ public sealed class IgnoreRules
 public static class Glob
 {
     /// <summary>Whether <paramref name="pattern"/> matches the whole of <paramref name="path"/>.</summary>
-    public static bool Match(string pattern, string path) => Match(pattern, 0, path, 0, 0, null);
-
-    // Failed (pattern, path) positions are remembered, so many stars cannot make the backtracking explode.
-    private static bool Match(string p, int pi, string s, int si, int depth, HashSet<long>? failed)
+    public static bool Match(string pattern, string path)
     {
-        if (failed is not null && failed.Contains(((long)pi << 32) | (uint)si)) return false;
+        var state = new State();
+        return Match(pattern, 0, path, 0, 0, ref state);
+    }
+
+    // Failed (pattern, path) positions are remembered once a match has backtracked a while, so many stars cannot make
+    // it explode; the common patterns (*.map, **/.DS_Store) finish long before and allocate nothing.
+    private struct State
+    {
+        public HashSet<long>? Failed;
+        public int Steps;
+    }
+
+    private const int StepsBeforeMemo = 64;
+
+    private static bool Match(string p, int pi, string s, int si, int depth, ref State state)
+    {
+        if (state.Failed is not null && state.Failed.Contains(((long)pi << 32) | (uint)si)) return false;
         if (depth > 200) return false;
-        bool result = MatchFrom(p, pi, s, si, depth, ref failed);
-        if (!result && failed is not null) failed.Add(((long)pi << 32) | (uint)si);
+        bool result = MatchFrom(p, pi, s, si, depth, ref state);
+        if (!result && state.Failed is not null) state.Failed.Add(((long)pi << 32) | (uint)si);
         return result;
     }
 
-    private static bool MatchFrom(string p, int pi, string s, int si, int depth, ref HashSet<long>? failed)
+    private static bool MatchFrom(string p, int pi, string s, int si, int depth, ref State state)
     {
         while (pi < p.Length)
         {
             char c = p[pi];
             if (c == '*')
             {
-                failed ??= [];
+                if (state.Failed is null && ++state.Steps > StepsBeforeMemo) state.Failed = [];
                 bool doubleStar = pi + 1 < p.Length && p[pi + 1] == '*'
                     && (pi == 0 || p[pi - 1] == '/')
                     && (pi + 2 == p.Length || p[pi + 2] == '/');
@@ -148,16 +161,16 @@ public static class Glob
                         return si < s.Length; // trailing "/**": everything inside, not the folder itself
                     // "**/": zero or more whole folders.
                     int rest = pi + 3;
-                    if (Match(p, rest, s, si, depth + 1, failed)) return true;
+                    if (Match(p, rest, s, si, depth + 1, ref state)) return true;
                     for (int k = si; k < s.Length; k++)
-                        if (s[k] == '/' && Match(p, rest, s, k + 1, depth + 1, failed)) return true;
+                        if (s[k] == '/' && Match(p, rest, s, k + 1, depth + 1, ref state)) return true;
                     return false;
                 }
                 while (pi < p.Length && p[pi] == '*') pi++;
                 if (pi == p.Length) return s.IndexOf('/', si) < 0;
                 for (int k = si; k <= s.Length; k++)
                 {
-                    if (Match(p, pi, s, k, depth + 1, failed)) return true;
+                    if (Match(p, pi, s, k, depth + 1, ref state)) return true;
                     if (k < s.Length && s[k] == '/') return false;
                 }
                 return false;

@@ -28,6 +28,10 @@ public sealed record PackOptions
     /// <summary>Most files compressed at once; the output does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Where to keep the compressed entries between runs (<see cref="Caching.WidgetCache"/>), so that only changed
+    /// files are compressed again; null (the default) compresses every file.</summary>
+    public Caching.WidgetCache? Cache { get; init; }
+
     /// <summary>The default options.</summary>
     public static PackOptions Default { get; } = new();
 

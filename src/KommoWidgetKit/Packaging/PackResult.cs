@@ -29,4 +29,11 @@ public sealed record PackedFile(string Path, long Size, long CompressedSize, boo
 /// <param name="ArchiveSize">Bytes written to the output.</param>
 /// <param name="Sha256">SHA-256 of the archive bytes, lower-case hex.</param>
 /// <param name="Timestamp">The time stamped on every entry (UTC wall clock, as written).</param>
-public sealed record PackResult(IReadOnlyList<PackedFile> Files, IReadOnlyList<ExcludedFile> Excluded, long TotalSize, long ArchiveSize, string Sha256, DateTime Timestamp);
+public sealed record PackResult(IReadOnlyList<PackedFile> Files, IReadOnlyList<ExcludedFile> Excluded, long TotalSize, long ArchiveSize, string Sha256, DateTime Timestamp)
+{
+    /// <summary>Entries taken from the last pack's cache (<see cref="PackOptions.Cache"/>) instead of compressed again.</summary>
+    public int ReusedEntries { get; init; }
+
+    /// <summary>The compressor that wrote the deflated entries (<see cref="Deflater.Name"/>).</summary>
+    public string Compressor { get; init; } = "";
+}

@@ -18,6 +18,10 @@ public sealed record ValidationOptions
     /// <summary>Whether to read <see cref="WidgetConfig.FileName"/> from the widget root.</summary>
     public bool UseConfigFile { get; init; } = true;
 
+    /// <summary>Where to keep and look up the findings of unchanged widgets (<see cref="Caching.WidgetCache"/>); null (the
+    /// default) validates every time. Findings read back carry no <see cref="Diagnostic.Fix"/>.</summary>
+    public Caching.WidgetCache? Cache { get; init; }
+
     /// <summary>The default options.</summary>
     public static ValidationOptions Default { get; } = new();
 }
@@ -40,7 +44,15 @@ public sealed record ValidationResult(IReadOnlyList<Diagnostic> Diagnostics, Wid
     public PlatformSource PlatformSource { get; init; } = PlatformSource.Option;
 
     /// <summary>The widget's <see cref="WidgetConfig.FileName"/> as read for this validation (empty when not used).</summary>
-    public WidgetConfig Config { get; init; } = WidgetConfig.Empty;
+    public WidgetConfig Config
+    {
+        get => _config ??= ConfigSource?.Invoke() ?? WidgetConfig.Empty;
+        init => _config = value;
+    }
+    private WidgetConfig? _config;
+
+    // A result read back from the cache reads the config file only if someone asks for it.
+    internal Func<WidgetConfig>? ConfigSource { get; init; }
 
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);

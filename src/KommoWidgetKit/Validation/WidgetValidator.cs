@@ -9,7 +9,21 @@ public static class WidgetValidator
     /// <summary>Validates <paramref name="widget"/>; findings come back sorted and de-duplicated.</summary>
     public static ValidationResult Validate(Widget widget, ValidationOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(widget);
         options ??= ValidationOptions.Default;
+        if (options.Cache is not { } cache) return ValidateNow(widget, options, cancellationToken);
+
+        // Validation is a function of the files, how they were loaded and the options: an unchanged widget's findings are read back.
+        var (slot, key) = Caching.ValidationCache.Identify(widget, options);
+        if (Caching.ValidationCache.TryRead(cache, slot, key, () => options.UseConfigFile ? WidgetConfig.Read(widget) : WidgetConfig.Empty) is { } hit)
+            return hit;
+        var result = ValidateNow(widget, options, cancellationToken);
+        Caching.ValidationCache.Write(cache, slot, key, result);
+        return result;
+    }
+
+    private static ValidationResult ValidateNow(Widget widget, ValidationOptions options, CancellationToken cancellationToken)
+    {
         var config = options.UseConfigFile ? WidgetConfig.Read(widget) : WidgetConfig.Empty;
         var platform = options.Platform ?? config.Platform ?? InferPlatform(widget);
         var platformSource = options.Platform is not null ? PlatformSource.Option
