@@ -14,6 +14,8 @@ apt_need jq jq "the GitLab filter tests will be skipped"
 apt_need node nodejs "the VS Code extension and dev host runtime tests will be skipped"
 apt_need npm npm "the VS Code extension tests will be skipped"
 apt_need unzip unzip "the VS Code extension tests will fail"
+# pack compresses with libdeflate when the system has it (src/KommoWidgetKit/Packaging/Deflater.cs).
+apt_need "/usr/lib/$(uname -m)-linux-gnu/libdeflate.so.0" libdeflate0 "pack uses zlib-ng (larger archives) and the libdeflate tests are skipped"
 
 results="TestResults"
 rm -rf "$results"
