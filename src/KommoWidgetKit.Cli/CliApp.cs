@@ -13,8 +13,38 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         if (IsDev(args)) return DevLauncher.RunAsync(args[1..], new CliConsole(stdout, stderr), CancellationToken.None).GetAwaiter().GetResult();
-        return CliInvocation.Run(CreateRoot(stdout, stderr, args), args, stdout, stderr);
+        if (TryRunPlain(args, stdout, stderr) is { } code) return code;
+        return RunParsed(args, stdout, stderr);
     }
+
+    /// <summary>Like <see cref="Run"/>, always through System.CommandLine (the fast path left out).</summary>
+    internal static int RunParsed(string[] args, TextWriter stdout, TextWriter stderr) =>
+        CliInvocation.Run(CreateRoot(stdout, stderr, args), args, stdout, stderr);
+
+    // The invocations run on every save, by editors, git hooks and CI, answered without building the command tree:
+    // `validate`, `validate PATH` and `--version`. Building and running System.CommandLine's parser is about a millisecond
+    // of a start-up whose floor is a few (bench/README.md); the result is the same as the parser's (CliFastPathTests).
+    // Anything else, including a PATH that looks like an option, a response file (@file) or a help alias, is parsed.
+    private static int? TryRunPlain(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args is ["--version"])
+        {
+            stdout.WriteLine(CliVersion.Informational);
+            return ExitCodes.Clean;
+        }
+        if (args is ["validate"] or ["validate", _] && (args.Length == 1 || IsPlainValue(args[1])))
+        {
+            var console = new CliConsole(stdout, stderr);
+            string path = args.Length == 2 ? args[1] : ".";
+            return CliInvocation.Guarded(() => ValidateCommand.Run(console,
+                new ValidateCommand.ValidateRequest(path, Reporting.ReportFormat.Text, null, ValidationChoices.Defaults(cached: true))),
+                "kommo-widget validate", stderr);
+        }
+        return null;
+    }
+
+    private static bool IsPlainValue(string token) =>
+        token.Length > 0 && token[0] != '-' && token[0] != '@' && token is not ("/h" or "/?") && token.Trim().Length > 0;
 
     /// <summary>Like <see cref="Run"/>, for commands that run until stopped (<c>dev</c>): cancelling <paramref name="ct"/>
     /// stops them as Ctrl+C does.</summary>

@@ -21,22 +21,41 @@ internal static class CliInvocation
         {
             return await invoke(parse, config).ConfigureAwait(false);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            CliParseErrors.WriteUsageError(stderr, parse.CommandResult.Command, ex.Message);
-            return ExitCodes.UsageError;
+            return Failed(ex, CliParseErrors.CommandPath(parse.CommandResult.Command), stderr);
         }
-        catch (Exception ex) when (Unwrap(ex) is KommoWidgetKit.Loading.WidgetLoadException load)
+    }
+
+    /// <summary>Runs a command that was not parsed by System.CommandLine (<see cref="CliApp"/>'s fast path), ending it
+    /// the same way: a usage error is one line and exit 2, anything unexpected an internal error (exit 3).</summary>
+    public static int Guarded(Func<int> run, string commandPath, TextWriter stderr)
+    {
+        try
         {
-            // A file read again later (deferred content) that changed meanwhile, possibly on a worker thread.
-            CliParseErrors.WriteUsageError(stderr, parse.CommandResult.Command, load.Message);
-            return ExitCodes.UsageError;
+            return run();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine("internal error: " + ex.Message);
-            stderr.WriteLine("This is a bug in kommo-widget; please report it with the command you ran.");
-            return ExitCodes.InternalError;
+            return Failed(ex, commandPath, stderr);
+        }
+    }
+
+    private static int Failed(Exception ex, string commandPath, TextWriter stderr)
+    {
+        switch (Unwrap(ex))
+        {
+            case UsageException usage:
+                CliParseErrors.WriteUsageError(stderr, commandPath, usage.Message);
+                return ExitCodes.UsageError;
+            case KommoWidgetKit.Loading.WidgetLoadException load:
+                // A file read again later (deferred content) that changed meanwhile, possibly on a worker thread.
+                CliParseErrors.WriteUsageError(stderr, commandPath, load.Message);
+                return ExitCodes.UsageError;
+            default:
+                stderr.WriteLine("internal error: " + ex.Message);
+                stderr.WriteLine("This is a bug in kommo-widget; please report it with the command you ran.");
+                return ExitCodes.InternalError;
         }
     }
 

@@ -40,10 +40,14 @@ internal static class CliParseErrors
         WriteUsageError(error, parse.CommandResult.Command, Describe(parse));
 
     /// <summary>Writes <c>error: MESSAGE</c> and where to find help for <paramref name="command"/>.</summary>
-    public static void WriteUsageError(TextWriter error, Command command, string message)
+    public static void WriteUsageError(TextWriter error, Command command, string message) =>
+        WriteUsageError(error, CommandPath(command), message);
+
+    /// <summary>Writes <c>error: MESSAGE</c> and where to find help for the command named <paramref name="commandPath"/>.</summary>
+    public static void WriteUsageError(TextWriter error, string commandPath, string message)
     {
         error.WriteLine("error: " + message);
-        error.WriteLine($"Run '{CommandPath(command)} --help' for usage.");
+        error.WriteLine($"Run '{commandPath} --help' for usage.");
     }
 
     // One line is enough: the first word the parser could not place (an option's value after it is only noise), else its first error.

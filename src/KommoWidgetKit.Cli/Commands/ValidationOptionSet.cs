@@ -64,13 +64,10 @@ public sealed class ValidationOptionSet(bool cached = false)
     public bool Color(ParseResult parse, CliConsole console, TextWriter target) => !parse.GetValue(NoColor) && console.ColorAllowed(target);
 
     /// <summary>Validates <paramref name="widget"/> with the command line's options; when the platform was inferred, says so on stderr.</summary>
-    public ValidationResult Validate(ParseResult parse, Widget widget, CliConsole console)
-    {
-        var result = WidgetValidator.Validate(widget, Read(parse));
-        if (result.PlatformSource == PlatformSource.Inferred)
-            console.Error.WriteLine($"note: checking for {WidgetReporter.PlatformName(result.Platform)}, inferred from the manifest locales; choose with --platform or \"platform\" in {WidgetConfig.FileName}");
-        return result;
-    }
+    public ValidationResult Validate(ParseResult parse, Widget widget, CliConsole console) => Choices(parse).Validate(widget, console);
+
+    /// <summary>Everything these options chose on the command line.</summary>
+    public ValidationChoices Choices(ParseResult parse) => new(Read(parse), Threshold(parse), parse.GetValue(NoColor));
 
     /// <summary>Reads <c>ID=SEVERITY</c> (ID or rule name; off, info, warning, error); the problem is a one-line message.</summary>
     public static bool TryParseRule(string text, out string? id, out Severity severity, out string? problem)
@@ -122,5 +119,27 @@ public sealed class ValidationOptionSet(bool cached = false)
             }
         });
         return rule;
+    }
+}
+
+/// <summary>What the validation options of one command line chose: the validator's options (with the cache, if any),
+/// the <c>--fail-on</c> threshold and <c>--no-color</c>.</summary>
+public sealed record ValidationChoices(ValidationOptions Options, Severity Threshold, bool NoColor)
+{
+    /// <summary>No option given: everything from kommo-widget.json or the defaults, the cache as the environment says
+    /// when <paramref name="cached"/>.</summary>
+    public static ValidationChoices Defaults(bool cached) =>
+        new(new ValidationOptions { Cache = cached ? Caching.WidgetCache.FromEnvironment() : null }, Severity.Error, false);
+
+    /// <summary>Whether text written to <paramref name="target"/> may be coloured.</summary>
+    public bool Color(CliConsole console, TextWriter target) => !NoColor && console.ColorAllowed(target);
+
+    /// <summary>Validates <paramref name="widget"/>; when the platform was inferred, says so on stderr.</summary>
+    public ValidationResult Validate(Widget widget, CliConsole console)
+    {
+        var result = WidgetValidator.Validate(widget, Options);
+        if (result.PlatformSource == PlatformSource.Inferred)
+            console.Error.WriteLine($"note: checking for {WidgetReporter.PlatformName(result.Platform)}, inferred from the manifest locales; choose with --platform or \"platform\" in {WidgetConfig.FileName}");
+        return result;
     }
 }

@@ -309,10 +309,12 @@ public static class WidgetLoader
                 collector.Issue(LoadIssueKind.Unreadable, rel, ex.Message);
                 continue;
             }
-            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            foreach (var entry in entries)
             {
                 string path = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-                if (entry.LinkTarget is not null)
+                // The attributes come with the listing; only a link is asked where it points (one readlink each).
+                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0 && entry.LinkTarget is not null)
                 {
                     collector.Issue(LoadIssueKind.Link, path, $"symbolic link to '{entry.LinkTarget}' is not followed");
                     continue;
