@@ -419,8 +419,12 @@ public static class WidgetLoader
     // the cache: every page the process touches for the first time is a page fault.
     private static void HashPlanned(Collector collector, CancellationToken cancellationToken)
     {
-        var buffer = new byte[256 * 1024];
-        foreach (var (path, info) in collector.TakePlanned())
+        var planned = collector.TakePlanned();
+        // As large as the largest file, up to 256 KB: every page of it is touched, and fresh pages are what costs.
+        long largest = 0;
+        foreach (var (_, info) in planned) largest = Math.Max(largest, info.Length);
+        var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Clamp(largest + 1, 4096, 256 * 1024));
+        foreach (var (path, info) in planned)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string full = info.FullName;

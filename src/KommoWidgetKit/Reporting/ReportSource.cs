@@ -15,7 +15,13 @@ public sealed record ReportSource
     public string? RepositoryPath { get; init; }
 
     /// <summary>The repository root as an absolute <c>file:</c> URI ending in '/', or null when unknown.</summary>
-    public string? RepositoryRootUri { get; init; }
+    public string? RepositoryRootUri
+    {
+        get => _rootUri ??= _rootForUri is null ? null : new Uri(Path.TrimEndingDirectorySeparator(_rootForUri) + Path.DirectorySeparatorChar).AbsoluteUri;
+        init => _rootUri = value;
+    }
+    private string? _rootUri;
+    private string? _rootForUri; // made into a URI only when a report asks (SARIF): parsing a Uri is not free at start-up
 
     /// <summary>The widget's absolute path, used for SARIF locations when there is no repository-relative path.</summary>
     public string? FullPath { get; init; }
@@ -37,7 +43,7 @@ public sealed record ReportSource
         {
             DisplayPath = NormalizeDisplayPath(userPath),
             RepositoryPath = inside ? relative.Replace(Path.DirectorySeparatorChar, '/') : null,
-            RepositoryRootUri = inside ? new Uri(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar).AbsoluteUri : null,
+            _rootForUri = inside ? root : null,
             FullPath = full,
             IsArchive = widget.SourceKind == WidgetSourceKind.Zip,
             WrapperFolder = widget.WrapperFolder,
