@@ -125,9 +125,29 @@ check_commands() {
   if command -v python3 >/dev/null; then
     python3 "$root/bench/lsp-latency.py" "$kw" "$root/samples/hello-kommo" 4 >/dev/null || fail "$label: lsp session"
   fi
+  check_cache "$kw" "$label"
   check_build "$kw" "$label"
   check_dev "$kw" "$label"
-  echo "$label: --version, validate, pack, fix, new, logos, info, lsp, build and dev work"
+  echo "$label: --version, validate, pack, fix, new, logos, info, lsp, cache, build and dev work"
+}
+
+# The cache of validate and pack: the second run is answered from it with the same output and the same archive as a
+# run without it, an edited file is seen, and the records live where KOMMO_WIDGET_CACHE_DIR says.
+check_cache() {
+  local kw="$1" label="$2" cache="$tmp/cache-$label" w="$tmp/cached-$label"
+  cp -r "$root/samples/hello-kommo" "$w"
+  KOMMO_WIDGET_CACHE_DIR="$cache" "$kw" validate "$w" --format json >"$tmp/c1.json" 2>&1 || fail "$label: validate (cache)"
+  KOMMO_WIDGET_CACHE_DIR="$cache" "$kw" validate "$w" --format json >"$tmp/c2.json" 2>&1 || fail "$label: validate (from the cache)"
+  "$kw" validate "$w" --format json --no-cache >"$tmp/c3.json" 2>&1 || fail "$label: validate --no-cache"
+  cmp -s "$tmp/c1.json" "$tmp/c2.json" && cmp -s "$tmp/c1.json" "$tmp/c3.json" || fail "$label: validate from the cache printed something else"
+  [ -n "$(ls "$cache/validation" 2>/dev/null)" ] || fail "$label: no validation record in $cache"
+  KOMMO_WIDGET_CACHE_DIR="$cache" "$kw" pack "$w" -o "$tmp/c1.zip" >/dev/null 2>&1 || fail "$label: pack (cache)"
+  KOMMO_WIDGET_CACHE_DIR="$cache" "$kw" pack "$w" -o "$tmp/c2.zip" >/dev/null 2>&1 || fail "$label: pack (from the cache)"
+  KOMMO_WIDGET_NO_CACHE=1 "$kw" pack "$w" -o "$tmp/c3.zip" >/dev/null 2>&1 || fail "$label: pack with KOMMO_WIDGET_NO_CACHE"
+  cmp -s "$tmp/c1.zip" "$tmp/c2.zip" && cmp -s "$tmp/c1.zip" "$tmp/c3.zip" || fail "$label: pack from the cache wrote another archive"
+  sed -i 's/"interface_version": 2/"interface_version": 1/' "$w/manifest.json"
+  KOMMO_WIDGET_CACHE_DIR="$cache" "$kw" validate "$w" --platform kommo >"$tmp/c4.txt" 2>&1 || true
+  grep -q "KW1006" "$tmp/c4.txt" || { cat "$tmp/c4.txt" >&2; fail "$label: an edited manifest was not seen through the cache"; }
 }
 
 step "1. dotnet tool install kommo-widget --tool-path (native package $rid)"
