@@ -32,6 +32,7 @@ public sealed class WidgetCache
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
 
     private static ReadOnlySpan<byte> Magic => "KWC1"u8;
+    private const long MaxRecordSize = 512L * 1024 * 1024;
     private const int TrailerLength = 8;
 
     /// <summary>A cache in <paramref name="directory"/> (created when first written).</summary>
@@ -139,7 +140,10 @@ public sealed class WidgetCache
         byte[] data;
         try
         {
-            data = File.ReadAllBytes(RecordPath(kind, slot));
+            string path = RecordPath(kind, slot);
+            // No record is larger than the widgets the loader accepts; a larger file is not ours, and is not read.
+            if (new FileInfo(path) is not { Exists: true, Length: <= MaxRecordSize }) return null;
+            data = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
