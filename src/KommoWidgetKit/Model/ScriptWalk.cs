@@ -8,17 +8,27 @@ namespace KommoWidgetKit.Model;
 /// iterative, so deeply nested trees (long operator chains) cannot overflow the stack.</remarks>
 public sealed class ScriptVisitors
 {
-    private static readonly int TypeCount = Enum.GetValues<NodeType>().Max(t => (int)t) + 1;
+    // Handlers by node type. Acornima's NodeType has fewer members than this; a larger value grows the arrays when a
+    // handler is registered for it (reading the enum's values instead costs reflection at every start under Native AOT).
+    private const int InitialTypeCount = 128;
 
-    private readonly Action<Node>?[] _enter = new Action<Node>?[TypeCount];
-    private readonly Action<Node>?[] _exit = new Action<Node>?[TypeCount];
+    private Action<Node>?[] _enter = new Action<Node>?[InitialTypeCount];
+    private Action<Node>?[] _exit = new Action<Node>?[InitialTypeCount];
     private Action? _end;
+
+    private static void Add(ref Action<Node>?[] handlers, NodeType type, Action<Node> handler)
+    {
+        int i = (int)type;
+        ArgumentOutOfRangeException.ThrowIfNegative(i, nameof(type));
+        if (i >= handlers.Length) Array.Resize(ref handlers, i + 1);
+        handlers[i] += handler;
+    }
 
     /// <summary>Runs <paramref name="handler"/> when the walk enters a node of <paramref name="type"/>.</summary>
     public ScriptVisitors On(NodeType type, Action<Node> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        _enter[(int)type] += handler;
+        Add(ref _enter, type, handler);
         return this;
     }
 
@@ -33,7 +43,7 @@ public sealed class ScriptVisitors
     public ScriptVisitors OnExit(NodeType type, Action<Node> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        _exit[(int)type] += handler;
+        Add(ref _exit, type, handler);
         return this;
     }
 
@@ -57,12 +67,17 @@ public sealed class ScriptVisitors
     {
         ArgumentNullException.ThrowIfNull(other);
         var merged = new ScriptVisitors();
-        for (int i = 0; i < TypeCount; i++)
-        {
-            merged._enter[i] = _enter[i] + other._enter[i];
-            merged._exit[i] = _exit[i] + other._exit[i];
-        }
+        merged._enter = MergeArrays(_enter, other._enter);
+        merged._exit = MergeArrays(_exit, other._exit);
         merged._end = _end + other._end;
+        return merged;
+    }
+
+    private static Action<Node>?[] MergeArrays(Action<Node>?[] a, Action<Node>?[] b)
+    {
+        var merged = new Action<Node>?[Math.Max(a.Length, b.Length)];
+        for (int i = 0; i < merged.Length; i++)
+            merged[i] = (i < a.Length ? a[i] : null) + (i < b.Length ? b[i] : null);
         return merged;
     }
 
@@ -86,8 +101,8 @@ public sealed class ScriptVisitors
                 exit[type]!(node);
                 continue;
             }
-            enter[type]?.Invoke(node);
-            if (exit[type] is not null)
+            if ((uint)type < (uint)enter.Length) enter[type]?.Invoke(node);
+            if ((uint)type < (uint)exit.Length && exit[type] is not null)
             {
                 if (top == stack.Length) Array.Resize(ref stack, stack.Length * 2);
                 stack[top++] = new Frame(node, true);

@@ -21,8 +21,16 @@ public sealed class EvalRule : ScriptRule
     private static readonly HashSet<string> TimerNames = new(StringComparer.Ordinal) { "setTimeout", "setInterval", "window.setTimeout", "window.setInterval", "globalThis.setTimeout", "globalThis.setInterval" };
 
     // The last part of every name above: a cheap first test before the dotted name is built.
-    private static readonly HashSet<string> LastNames = new(
-        EvalNames.Concat(FunctionNames).Concat(TimerNames).Select(n => n[(n.LastIndexOf('.') + 1)..]), StringComparer.Ordinal);
+    private static readonly HashSet<string> LastNames = LastParts(EvalNames, FunctionNames, TimerNames);
+
+    // A plain loop: Concat().Select() in a static constructor resolved generic virtual methods at every start (Native AOT).
+    private static HashSet<string> LastParts(params HashSet<string>[] sets)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var set in sets)
+            foreach (var n in set) parts.Add(n[(n.LastIndexOf('.') + 1)..]);
+        return parts;
+    }
 
     /// <inheritdoc />
     public override void Register(ScriptFileContext file, ScriptVisitors visitors) => visitors
