@@ -80,23 +80,11 @@ public sealed class DevKillTests : IDisposable
     {
         string fixtures = RepoPaths.Combine("tests", "fixtures", "devhost");
         string target = _temp.Combine(fixture);
-        CopyDirectory(Path.Combine(fixtures, fixture), target);
-        CopyDirectory(Path.Combine(fixtures, "_images"), Path.Combine(target, "images"));
+        TempFolder.CopyTree(Path.Combine(fixtures, fixture), target);
+        TempFolder.CopyTree(Path.Combine(fixtures, "_images"), Path.Combine(target, "images"));
         return target;
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (string file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: false);
-        }
-        foreach (string dir in Directory.GetDirectories(from))
-        {
-            CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
-        }
-    }
 
     /// <summary><c>dotnet kommo-widget.dll dev WIDGET --port 0</c> from the test output, which runs <c>kommo-widget-dev</c> as
     /// its child; both are always killed on dispose.</summary>

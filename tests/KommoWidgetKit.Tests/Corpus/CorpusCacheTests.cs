@@ -17,7 +17,7 @@ public class CorpusCacheTests
         using var tmp = new TempFolder();
         // A copy of its own, so that no other test's run of the same folder has filled the cache first.
         string folder = tmp.Combine("w");
-        CopyFolder(source, folder);
+        TempFolder.CopyTree(source, folder);
         foreach (string format in new[] { "text", "json", "sarif", "github" })
         foreach (string[] extra in new[] { Array.Empty<string>(), ["--profile", "public", "--platform", "amocrm"] })
         {
@@ -40,7 +40,7 @@ public class CorpusCacheTests
         string source = Path.Combine(RepoPaths.RequireCorpus(), name, "widget");
         using var tmp = new TempFolder();
         string folder = tmp.Combine("w");
-        CopyFolder(source, folder);
+        TempFolder.CopyTree(source, folder);
         string a = tmp.Combine("a.zip"), b = tmp.Combine("b.zip"), c = tmp.Combine("c.zip");
         var fresh = CliFixture.Run("pack", folder, "-o", a, "--no-cache", "--fail-on", "error", "--rule", "KW1001=info");
         var stored = CliFixture.Run("pack", folder, "-o", b, "--fail-on", "error", "--rule", "KW1001=info");
@@ -51,15 +51,5 @@ public class CorpusCacheTests
         if (fresh.ExitCode != 0) return; // refused for its errors, the same way each time
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(c));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            if (!new FileInfo(file).Attributes.HasFlag(FileAttributes.ReparsePoint))
-                File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -12,21 +12,6 @@ public class CorpusFixTests
 {
     public static TheoryData<string> Widgets() => RepoPaths.CorpusWidgets();
 
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var info = new FileInfo(file);
-            if (info.LinkTarget is not null) continue; // the loader does not follow links either
-            string copy = Path.Combine(to, Path.GetRelativePath(from, file));
-            File.Copy(file, copy);
-            // The corpus is read-only; its copy is the author's working folder.
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(copy, File.GetUnixFileMode(copy) | UnixFileMode.UserWrite);
-        }
-    }
 
     [SkippableTheory]
     [MemberData(nameof(Widgets))]
@@ -34,7 +19,7 @@ public class CorpusFixTests
     {
         using var temp = new TempFolder();
         string folder = temp.Combine("widget");
-        CopyFolder(Path.Combine(RepoPaths.RequireCorpus(), name, "widget"), folder);
+        TempFolder.CopyTree(Path.Combine(RepoPaths.RequireCorpus(), name, "widget"), folder);
 
         foreach (bool withUnsafe in new[] { false, true })
         {

@@ -13,6 +13,23 @@ public sealed class TempFolder : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Copies the folder <paramref name="from"/> into <paramref name="to"/> (created), leaving out symbolic links
+    /// (the loader does not follow them either) and making every copy writable (the corpus is read-only; its copy is an
+    /// author's working folder).</summary>
+    public static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            if (new FileInfo(file).LinkTarget is not null) continue;
+            string copy = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            File.Copy(file, copy);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(copy, File.GetUnixFileMode(copy) | UnixFileMode.UserWrite);
+        }
+    }
+
     public void Dispose()
     {
         try
