@@ -44,7 +44,7 @@ public static class CliApp
     }
 
     private static bool IsPlainValue(string token) =>
-        token.Length > 0 && token[0] != '-' && token[0] != '@' && token is not ("/h" or "/?") && token.Trim().Length > 0;
+        token.Length > 0 && token[0] != '-' && token[0] != '@' && Array.IndexOf(HelpAliases, token) < 0 && token.Trim().Length > 0;
 
     /// <summary>Like <see cref="Run"/>, for commands that run until stopped (<c>dev</c>): cancelling <paramref name="ct"/>
     /// stops them as Ctrl+C does.</summary>
@@ -94,7 +94,9 @@ public static class CliApp
     // The help and version options as System.CommandLine's HelpOption and VersionOption behave, with their English texts
     // given here: those classes read their descriptions from the library's resources in their constructors, and opening a
     // ResourceManager (reflection over assembly names, a satellite search) was a tenth of every start (bench/README.md).
-    internal static Option CreateHelpOption() => new Option<bool>("--help", "-h", "/h", "-?", "/?")
+    private static readonly string[] HelpAliases = ["-h", "/h", "-?", "/?"];
+
+    internal static Option CreateHelpOption() => new Option<bool>("--help", HelpAliases)
     {
         Description = "Show help and usage information",
         Arity = ArgumentArity.Zero,

@@ -64,7 +64,8 @@ public static class PackCommand
         }
 
         // With the cache on, files are only hashed until their bytes are needed: an unchanged widget is packed from the cache.
-        var cache = validation.Cache(parse);
+        var choices = validation.Choices(parse);
+        var cache = choices.Options.Cache;
         var widget = CommandInput.LoadWidget(widgetPath, deferContent: cache is not null);
         if (request.Bump is not null && widget.SourceKind != WidgetSourceKind.Folder)
             throw new UsageException("--bump edits manifest.json in the widget folder; it cannot change a .zip input");
@@ -77,11 +78,11 @@ public static class PackCommand
         if (request.Bump is { } kind)
             plannedBump = CommandInput.Guard(() => VersionBumper.Bump(File.ReadAllBytes(VersionBumper.ManifestPathOnDisk(widget)), kind));
 
-        var result = validation.Validate(parse, widget, console);
+        var result = choices.Validate(widget, console);
         if (project is not null) result = ProjectFindings.Relocate(result, project, widget);
-        var threshold = validation.Threshold(parse);
+        var threshold = choices.Threshold;
         WidgetReporter.Write(console.Error, result, ReportSource.For(widget, request.Path), ReportFormat.Text,
-            new ReportOptions { ToolVersion = CliVersion.Informational, Color = validation.Color(parse, console, console.Error) });
+            new ReportOptions { ToolVersion = CliVersion.Informational, Color = choices.Color(console, console.Error) });
         if (result.HasAtLeast(threshold))
         {
             console.Error.WriteLine($"pack refused: findings at or above --fail-on {threshold.ToName()}; fix them (or change their severity with --rule) and run pack again");

@@ -54,8 +54,8 @@ internal sealed class DeflateCache
     public static DeflateCache Read(WidgetCache cache, Model.Widget widget)
     {
         var empty = new DeflateCache([]);
-        if (cache.Read(Kind, SlotOf(widget)) is not { } memory
-            || !System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var data)) return empty;
+        if (cache.Read(Kind, SlotOf(widget)) is not { } data) return empty;
+        var memory = data.AsMemory();
         try
         {
             using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false), Encoding.UTF8);

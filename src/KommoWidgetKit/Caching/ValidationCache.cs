@@ -33,40 +33,31 @@ internal static class ValidationCache
 
         var hash = new XxHash128();
         Span<byte> number = stackalloc byte[16];
-        static void Text(XxHash128 hash, string? s)
-        {
-            s ??= "\0";
-            Span<byte> length = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(length, s.Length);
-            hash.Append(length);
-            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()));
-        }
-        Text(hash, optionText);
-        Text(hash, widget.WrapperFolder);
+        WidgetCache.AppendText(hash, optionText);
+        WidgetCache.AppendText(hash, widget.WrapperFolder);
         BinaryPrimitives.WriteInt32LittleEndian(number, widget.Files.Count);
         hash.Append(number[..4]);
         foreach (var file in widget.Files)
         {
-            Text(hash, file.Path);
+            WidgetCache.AppendText(hash, file.Path);
             BinaryPrimitives.WriteUInt128LittleEndian(number, file.ContentHash);
             hash.Append(number);
         }
         foreach (var issue in widget.LoadIssues)
         {
-            Text(hash, ((int)issue.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Text(hash, issue.Path);
-            Text(hash, issue.Detail);
+            WidgetCache.AppendText(hash, ((int)issue.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            WidgetCache.AppendText(hash, issue.Path);
+            WidgetCache.AppendText(hash, issue.Detail);
         }
-        Text(hash, "skipped");
-        foreach (var folder in widget.SkippedFolders) Text(hash, folder);
+        WidgetCache.AppendText(hash, "skipped");
+        foreach (var folder in widget.SkippedFolders) WidgetCache.AppendText(hash, folder);
         return (slot, hash.GetCurrentHashAsUInt128());
     }
 
     /// <summary>The result stored for <paramref name="key"/>, or null.</summary>
     public static ValidationResult? TryRead(WidgetCache cache, UInt128 slot, UInt128 key, Func<WidgetConfig> config)
     {
-        if (cache.Read(Kind, slot) is not { } memory
-            || !System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var data)) return null;
+        if (cache.Read(Kind, slot) is not { } data) return null;
         try
         {
             using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false), Encoding.UTF8);

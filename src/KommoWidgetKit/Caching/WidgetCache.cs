@@ -56,9 +56,7 @@ public sealed class WidgetCache
         return DefaultDirectory(variable) is { } dir ? new WidgetCache(dir) : null;
     }
 
-    /// <summary>The folder <see cref="FromEnvironment()"/> uses, or null when none can be named.</summary>
-    public static string? DefaultDirectory() => DefaultDirectory(Environment.GetEnvironmentVariable);
-
+    // The folder FromEnvironment uses, or null when none can be named.
     private static string? DefaultDirectory(Func<string, string?> variable)
     {
         string? set = variable(DirectoryVariable);
@@ -121,21 +119,25 @@ public sealed class WidgetCache
     internal static UInt128 Slot(params ReadOnlySpan<string> parts)
     {
         var hash = new XxHash128();
-        Span<byte> length = stackalloc byte[4];
-        foreach (var part in parts)
-        {
-            var bytes = Encoding.UTF8.GetBytes(part);
-            BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-            hash.Append(length);
-            hash.Append(bytes);
-        }
+        foreach (var part in parts) AppendText(hash, part);
         return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>Appends <paramref name="text"/> to a key with its length first, so that no two sequences of texts hash the
+    /// same bytes; null is a text of its own.</summary>
+    internal static void AppendText(XxHash128 hash, string? text)
+    {
+        text ??= "\0";
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
+        hash.Append(length);
+        hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
     }
 
     private string RecordPath(string kind, UInt128 slot) => Path.Combine(Directory, kind, slot.ToString("x32", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The payload last stored in <paramref name="kind"/>/<paramref name="slot"/>, or null (none, or not whole).</summary>
-    internal ReadOnlyMemory<byte>? Read(string kind, UInt128 slot)
+    internal ArraySegment<byte>? Read(string kind, UInt128 slot)
     {
         byte[] data;
         try
@@ -152,7 +154,7 @@ public sealed class WidgetCache
         if (data.Length < Magic.Length + TrailerLength || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
         var payload = data.AsSpan(Magic.Length, data.Length - Magic.Length - TrailerLength);
         if (XxHash3.HashToUInt64(payload) != BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(data.Length - TrailerLength))) return null;
-        return data.AsMemory(Magic.Length, payload.Length);
+        return new ArraySegment<byte>(data, Magic.Length, payload.Length);
     }
 
     /// <summary>Stores <paramref name="payload"/> in <paramref name="kind"/>/<paramref name="slot"/>; false when it could

@@ -38,9 +38,6 @@ public static unsafe class Deflater
     /// it cannot be loaded.</exception>
     public static string Name => Chosen() is not null ? $"libdeflate level {LibDeflateLevel}" : $"zlib-ng level {ZlibLevel}";
 
-    /// <summary>True when libdeflate is used.</summary>
-    public static bool UsesLibDeflate => Chosen() is not null;
-
     private static Native? Chosen() => Chosen(Environment.GetEnvironmentVariable(CompressorVariable));
 
     /// <summary>libdeflate when <paramref name="choice"/> (the variable's value) allows it and it is there, else null (zlib-ng).</summary>
@@ -68,9 +65,8 @@ public static unsafe class Deflater
     /// <summary>A compressor for one thread on libdeflate, or null when it cannot be loaded.</summary>
     internal static Session? OpenLibDeflate() => s_native.Value is { } native ? new(native) : null;
 
-    internal sealed class Native(nint library, nint alloc, nint compress, nint free)
+    internal sealed class Native(nint alloc, nint compress, nint free)
     {
-        public readonly nint Library = library;
         public readonly delegate* unmanaged<int, nint> Alloc = (delegate* unmanaged<int, nint>)alloc;
         public readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nuint> Compress = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nuint>)compress;
         public readonly delegate* unmanaged<nint, void> Free = (delegate* unmanaged<nint, void>)free;
@@ -84,7 +80,7 @@ public static unsafe class Deflater
             if (NativeLibrary.TryGetExport(library, "libdeflate_alloc_compressor", out nint alloc)
                 && NativeLibrary.TryGetExport(library, "libdeflate_deflate_compress", out nint compress)
                 && NativeLibrary.TryGetExport(library, "libdeflate_free_compressor", out nint free))
-                return new Native(library, alloc, compress, free);
+                return new Native(alloc, compress, free); // the library stays loaded for the process
             NativeLibrary.Free(library);
         }
         return null;
