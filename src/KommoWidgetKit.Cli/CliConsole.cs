@@ -13,15 +13,11 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     public TextWriter Error { get; } = stderr;
 
     /// <summary>True when both writers are the process's own standard output and error (not writers of a test).</summary>
-    public bool IsProcessConsole => ReferenceEquals(Out, Console.Out) && ReferenceEquals(Error, Console.Error);
+    public bool IsProcessConsole => ProcessStreams.IsProcessWriter(Out) && ProcessStreams.IsProcessWriter(Error);
 
     /// <summary>True when <paramref name="target"/> is the real standard output or error, that stream is a terminal,
     /// NO_COLOR is not set and TERM is not <c>dumb</c>.</summary>
-    public bool ColorAllowed(TextWriter target)
-    {
-        bool terminal = ReferenceEquals(target, Console.Out) ? !Console.IsOutputRedirected
-            : ReferenceEquals(target, Console.Error) && !Console.IsErrorRedirected;
-        return terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
-            Environment.GetEnvironmentVariable("TERM") != "dumb";
-    }
+    public bool ColorAllowed(TextWriter target) =>
+        ProcessStreams.IsTerminal(target) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
+        Environment.GetEnvironmentVariable("TERM") != "dumb";
 }

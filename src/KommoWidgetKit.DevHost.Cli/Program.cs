@@ -16,12 +16,12 @@ public static partial class Program
         PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnStopSignal),
     ];
 
-    /// <summary>Runs the dev host with the process's console; SIGINT (Ctrl+C) and SIGTERM stop it gracefully, exit 0.</summary>
+    /// <summary>Runs the dev host with the process's standard output and error; SIGINT (Ctrl+C) and SIGTERM stop it gracefully, exit 0.</summary>
     public static int Main(string[] args)
     {
         GC.KeepAlive(Signals);
         if (!EndWithParent()) return 0;
-        return DevHostCliApp.RunAsync(args, Console.Out, Console.Error, Stop.Token).GetAwaiter().GetResult();
+        return DevHostCliApp.RunAsync(args, KommoWidgetKit.Cli.ProcessStreams.Out, KommoWidgetKit.Cli.ProcessStreams.Error, Stop.Token).GetAwaiter().GetResult();
     }
 
     // Started by kommo-widget: ask Linux to send SIGTERM (a graceful stop, handled above) when that process dies, even by

@@ -107,7 +107,7 @@ public sealed class DevHandoverTests : IDisposable
         }
         string widget = _fx.Folder(TestWidget.Valid());
         string dll = Path.Combine(AppContext.BaseDirectory, "kommo-widget.dll");
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(CliProcess.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -170,7 +170,7 @@ public sealed class DevHandoverTests : IDisposable
             return;
         }
         string widget = _fx.Folder(TestWidget.Valid());
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(CliProcess.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -225,11 +225,5 @@ public sealed class DevHandoverTests : IDisposable
         {
             return true;
         }
-    }
-
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
     }
 }

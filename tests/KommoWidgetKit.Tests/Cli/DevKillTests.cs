@@ -108,7 +108,7 @@ public sealed class DevKillTests : IDisposable
             Assert.True(File.Exists(dll), "not in the test output: " + dll);
             Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "kommo-widget.runtimeconfig.json")),
                 "kommo-widget.runtimeconfig.json is not in the test output");
-            var info = new ProcessStartInfo(DotnetHost())
+            var info = new ProcessStartInfo(CliProcess.DotnetHost())
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -171,12 +171,6 @@ public sealed class DevKillTests : IDisposable
             {
                 _address.TrySetResult(line[prefix.Length..].Trim());
             }
-        }
-
-        private static string DotnetHost()
-        {
-            string? root = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            return !string.IsNullOrEmpty(root) && File.Exists(root) ? root : "dotnet";
         }
 
         public async ValueTask DisposeAsync()

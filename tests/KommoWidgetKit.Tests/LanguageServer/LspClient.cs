@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KommoWidgetKit.Tests.Support;
 
 namespace KommoWidgetKit.Tests.LanguageServer;
 
@@ -25,7 +26,7 @@ public sealed class LspClient : IDisposable
         // The built CLI beside the tests (dotnet kommo-widget.dll), or another build named by KOMMO_WIDGET_LSP_EXE
         // (bench/lsp-latency.py and install-test.sh use the native binary).
         string? exe = Environment.GetEnvironmentVariable("KOMMO_WIDGET_LSP_EXE");
-        var info = string.IsNullOrEmpty(exe) ? new ProcessStartInfo(DotnetHost()) : new ProcessStartInfo(exe);
+        var info = string.IsNullOrEmpty(exe) ? new ProcessStartInfo(CliProcess.DotnetHost()) : new ProcessStartInfo(exe);
         if (string.IsNullOrEmpty(exe)) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kommo-widget.dll"));
         info.ArgumentList.Add("lsp");
         info.ArgumentList.Add("--stdio");
@@ -43,12 +44,6 @@ public sealed class LspClient : IDisposable
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
     public Process Process => _process;
-
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
-    }
 
     private void ReadLoop()
     {
