@@ -24,9 +24,12 @@ internal static class ValidationCache
         // Enums as numbers: Enum.ToString reads metadata, which a Native AOT start pays for.
         text.Append(options.Platform is { } platform ? (int)platform : -1).Append('|').Append(options.Profile is { } profile ? (int)profile : -1).Append('|')
             .Append(options.UseConfigFile ? '1' : '0');
-        var rules = new List<KeyValuePair<string, Severity>>(options.RuleSeverities);
-        rules.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (id, severity) in rules) text.Append('|').Append(id).Append('=').Append((int)severity);
+        if (options.RuleSeverities.Count > 0)
+        {
+            var rules = new List<KeyValuePair<string, Severity>>(options.RuleSeverities);
+            rules.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (var (id, severity) in rules) text.Append('|').Append(id).Append('=').Append((int)severity);
+        }
         string optionText = text.ToString();
 
         var slot = WidgetCache.Slot(Kind, WidgetCache.ToolIdentity, ((int)widget.SourceKind).ToString(System.Globalization.CultureInfo.InvariantCulture), WidgetCache.Location(widget), optionText);
@@ -37,20 +40,20 @@ internal static class ValidationCache
         WidgetCache.AppendText(hash, widget.WrapperFolder);
         BinaryPrimitives.WriteInt32LittleEndian(number, widget.Files.Count);
         hash.Append(number[..4]);
-        foreach (var file in widget.Files)
+        foreach (var file in widget.FileSpan)
         {
             WidgetCache.AppendText(hash, file.Path);
             BinaryPrimitives.WriteUInt128LittleEndian(number, file.ContentHash);
             hash.Append(number);
         }
-        foreach (var issue in widget.LoadIssues)
+        foreach (var issue in widget.LoadIssueSpan)
         {
             WidgetCache.AppendText(hash, ((int)issue.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture));
             WidgetCache.AppendText(hash, issue.Path);
             WidgetCache.AppendText(hash, issue.Detail);
         }
         WidgetCache.AppendText(hash, "skipped");
-        foreach (var folder in widget.SkippedFolders) WidgetCache.AppendText(hash, folder);
+        foreach (var folder in widget.SkippedFolderSpan) WidgetCache.AppendText(hash, folder);
         return (slot, hash.GetCurrentHashAsUInt128());
     }
 

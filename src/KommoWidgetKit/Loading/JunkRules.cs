@@ -9,16 +9,39 @@ public static class JunkRules
         ".git", ".svn", ".hg", "node_modules", "__MACOSX", ".kommo", ".idea", ".vscode", ".vs",
     };
 
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="SkippedFolders"/> (without building the set: the
+    /// loader asks for every file).</summary>
+    public static bool IsSkippedFolder(ReadOnlySpan<char> name) => name switch
+    {
+        ".git" or ".svn" or ".hg" or "node_modules" or "__MACOSX" or ".kommo" or ".idea" or ".vscode" or ".vs" => true,
+        _ => false,
+    };
+
+    /// <summary>The length of the leading part of <paramref name="path"/> (a forward-slash path) up to and including the
+    /// first folder segment that is skipped, or 0 when no folder of the path is; the last segment (the file's own name) is
+    /// not a folder.</summary>
+    public static int SkippedFolderPrefix(string path)
+    {
+        int start = 0;
+        while (true)
+        {
+            int slash = path.IndexOf('/', start);
+            if (slash < 0) return 0;
+            if (IsSkippedFolder(path.AsSpan(start, slash - start))) return slash;
+            start = slash + 1;
+        }
+    }
+
     /// <summary>Why a path is junk, or null when it is not.</summary>
     public static string? Classify(string path)
     {
         var segments = path.Split('/');
         foreach (var segment in segments[..^1])
         {
-            if (SkippedFolders.Contains(segment)) return DescribeFolder(segment);
+            if (IsSkippedFolder(segment)) return DescribeFolder(segment);
         }
         string name = segments[^1];
-        if (SkippedFolders.Contains(name)) return DescribeFolder(name);
+        if (IsSkippedFolder(name)) return DescribeFolder(name);
         return name switch
         {
             ".DS_Store" => "macOS folder metadata",

@@ -125,11 +125,7 @@ public static class WidgetLoader
             collector.Issue(LoadIssueKind.UnsafePath, name, problem!);
             return;
         }
-        if (isDirectory || normal.Length == 0)
-        {
-            collector.NoteFolder(normal);
-            return;
-        }
+        if (isDirectory || normal.Length == 0) return;
         int unixMode = (entry.ExternalAttributes >> 16) & 0xF000;
         if (unixMode == 0xA000)
         {
@@ -321,7 +317,6 @@ public static class WidgetLoader
                 }
                 if (entry is DirectoryInfo sub)
                 {
-                    collector.NoteFolder(path);
                     if (collector.IsInSkippedFolder(path + "/x")) continue;
                     if (depth + 1 > options.MaxDepth)
                     {
@@ -460,12 +455,11 @@ public static class WidgetLoader
         private readonly Dictionary<string, WidgetFile> _files = new(StringComparer.Ordinal);
         private readonly List<LoadIssue> _issues = [];
         private readonly SortedSet<string> _skipped = new(StringComparer.Ordinal);
-        private readonly SortedSet<string> _folders = new(StringComparer.Ordinal);
         private long _total;
 
         public WidgetLoadOptions Options { get; } = options;
         public bool Stopped { get; private set; }
-        private readonly List<(string Path, FileInfo Info)> _planned = [];
+        private List<(string Path, FileInfo Info)> _planned = [];
         private long _plannedTotal;
 
         public int FileCount => _files.Count + _planned.Count;
@@ -474,8 +468,8 @@ public static class WidgetLoader
         /// <summary>Files of a folder found and within the caps, to be read once the listing is done; the list is emptied.</summary>
         public List<(string Path, FileInfo Info)> TakePlanned()
         {
-            var list = new List<(string Path, FileInfo Info)>(_planned);
-            _planned.Clear();
+            var list = _planned;
+            _planned = [];
             _plannedTotal = 0;
             return list;
         }
@@ -490,23 +484,12 @@ public static class WidgetLoader
 
         public void Issue(LoadIssueKind kind, string path, string detail) => _issues.Add(new LoadIssue(kind, path, detail));
 
-        public void NoteFolder(string path)
-        {
-            if (path.Length > 0) _folders.Add(path);
-        }
-
         public bool IsInSkippedFolder(string path)
         {
-            var segments = path.Split('/');
-            for (int i = 0; i < segments.Length - 1; i++)
-            {
-                if (JunkRules.SkippedFolders.Contains(segments[i]))
-                {
-                    _skipped.Add(string.Join('/', segments[..(i + 1)]) + "/");
-                    return true;
-                }
-            }
-            return false;
+            int prefix = JunkRules.SkippedFolderPrefix(path);
+            if (prefix == 0) return false;
+            _skipped.Add(path[..(prefix + 1)]);
+            return true;
         }
 
         public void AddFile(string path, ReadOnlyMemory<byte> bytes, DateTimeOffset? lastWrite) =>
@@ -524,34 +507,41 @@ public static class WidgetLoader
             _files[file.Path] = file;
         }
 
+        // Loops rather than LINQ: this runs on every start, also when the findings come from the cache.
         public Widget Build(string source, WidgetSourceKind kind)
         {
-            var files = _files.Values.ToList();
+            var files = new WidgetFile[_files.Count];
+            _files.Values.CopyTo(files, 0);
             string? wrapper = FindWrapperFolder(files);
             if (wrapper is not null)
             {
                 int cut = wrapper.Length + 1;
-                files = files.Where(f => f.Path.Length > cut).Select(f => f.WithPath(f.Path[cut..])).ToList();
+                int kept = 0;
+                foreach (var f in files)
+                    if (f.Path.Length > cut) files[kept++] = f.WithPath(f.Path[cut..]);
+                Array.Resize(ref files, kept);
             }
-            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-            var skipped = _skipped.Select(s => wrapper is not null && s.StartsWith(wrapper + "/", StringComparison.Ordinal) ? s[(wrapper.Length + 1)..] : s).ToList();
-            return new Widget(source, kind, files, _issues, skipped, wrapper);
+            Array.Sort(files, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var skipped = new string[_skipped.Count];
+            int i = 0;
+            foreach (string s in _skipped)
+                skipped[i++] = wrapper is not null && s.StartsWith(wrapper + "/", StringComparison.Ordinal) ? s[(wrapper.Length + 1)..] : s;
+            return new Widget(source, kind, files, [.. _issues], skipped, wrapper);
         }
 
         // The most common upload mistake: everything inside one top-level folder, with no manifest.json at the root.
-        private static string? FindWrapperFolder(List<WidgetFile> files)
+        private string? FindWrapperFolder(WidgetFile[] files)
         {
-            if (files.Count == 0 || files.Any(f => f.Path == "manifest.json")) return null;
+            if (files.Length == 0 || _files.ContainsKey("manifest.json")) return null;
             string? first = null;
             foreach (var f in files)
             {
                 int slash = f.Path.IndexOf('/');
                 if (slash < 0) return null;
-                string top = f.Path[..slash];
-                if (first is null) first = top;
-                else if (top != first) return null;
+                if (first is null) first = f.Path[..slash];
+                else if (slash != first.Length || !f.Path.StartsWith(first, StringComparison.Ordinal)) return null;
             }
-            return first is not null && files.Any(f => f.Path == first + "/manifest.json") ? first : null;
+            return first is not null && _files.ContainsKey(first + "/manifest.json") ? first : null;
         }
     }
 }

@@ -19,36 +19,39 @@ public sealed class Widget
     {
         Source = source;
         SourceKind = kind;
-        Files = files;
-        LoadIssues = issues;
-        SkippedFolders = skipped;
+        // Kept as arrays: the model's own loops (the cache key, the rules) go over them without an interface call each.
+        _files = files as WidgetFile[] ?? [.. files];
+        _loadIssues = issues as LoadIssue[] ?? [.. issues];
+        _skippedFolders = skipped as string[] ?? [.. skipped];
         WrapperFolder = wrapperFolder;
-        _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        _byPath = new Dictionary<string, WidgetFile>(_files.Length, StringComparer.Ordinal);
+        foreach (var f in _files)
+            if (!_byPath.TryAdd(f.Path, f)) throw new ArgumentException($"two files with the path '{f.Path}'", nameof(files));
         _manifest = new(() => GetFile("manifest.json") is { } f ? new ManifestDocument(f) : null);
         // Plain loops rather than chained LINQ here and below: a Select after a Where resolves a generic virtual method at
         // run time in a Native AOT build, which costs more than the whole loop on the start-up path.
         _i18n = new(() =>
         {
             var list = new List<I18nDocument>();
-            foreach (var f in files)
+            foreach (var f in _files)
                 if (IsI18nFile(f)) list.Add(new I18nDocument(f));
             return list;
         });
-        _scripts = new(() => files.Where(f => f.Extension == ".js").ToDictionary(f => f.Path, f => new ScriptDocument(f), StringComparer.Ordinal));
-        _images = new(() => files.Where(f => ImageExtensions.Contains(f.Extension)).ToDictionary(f => f.Path, f => ImageInfo.Read(f.Content.Span), StringComparer.Ordinal));
+        _scripts = new(() => _files.Where(f => f.Extension == ".js").ToDictionary(f => f.Path, f => new ScriptDocument(f), StringComparer.Ordinal));
+        _images = new(() => _files.Where(f => ImageExtensions.Contains(f.Extension)).ToDictionary(f => f.Path, f => ImageInfo.Read(f.Content.Span), StringComparer.Ordinal));
         _templates = new(() =>
         {
             var list = new List<TwigDocument>();
-            foreach (var f in files)
+            foreach (var f in _files)
                 if (f.Extension == ".twig") list.Add(new TwigDocument(f));
             return list;
         });
-        _stylesheets = new(() => files.Where(f => f.Extension == ".css").ToDictionary(f => f.Path, f => CssDocument.Scan(f.Path, Parsing.TextAnalysis.Decode(f.Content.Span)), StringComparer.Ordinal));
+        _stylesheets = new(() => _files.Where(f => f.Extension == ".css").ToDictionary(f => f.Path, f => CssDocument.Scan(f.Path, Parsing.TextAnalysis.Decode(f.Content.Span)), StringComparer.Ordinal));
         _ownScripts = new(() =>
         {
             var own = new List<ScriptDocument>();
             if (Script is { } main) own.Add(main);
-            foreach (var file in files)
+            foreach (var file in _files)
                 if (file.Extension == ".js" && file.Path != "script.js" && _scripts.Value[file.Path] is { IsVendored: false } doc) own.Add(doc);
             return own;
         });
@@ -58,7 +61,7 @@ public sealed class Widget
                 if (doc.Callbacks is { } callbacks) return callbacks;
             return null;
         });
-        _text = new(() => files.Where(f => Parsing.TextAnalysis.IsTextPath(f.Path)).ToDictionary(f => f.Path, f => Parsing.TextAnalysis.Analyse(f.Content.Span), StringComparer.Ordinal));
+        _text = new(() => _files.Where(f => Parsing.TextAnalysis.IsTextPath(f.Path)).ToDictionary(f => f.Path, f => Parsing.TextAnalysis.Analyse(f.Content.Span), StringComparer.Ordinal));
     }
 
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.Ordinal) { ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp" };
@@ -69,14 +72,27 @@ public sealed class Widget
     /// <summary>Whether it came from a folder, a zip or memory.</summary>
     public WidgetSourceKind SourceKind { get; }
 
+    private readonly WidgetFile[] _files;
+    private readonly LoadIssue[] _loadIssues;
+    private readonly string[] _skippedFolders;
+
     /// <summary>All files, sorted by path (ordinal).</summary>
-    public IReadOnlyList<WidgetFile> Files { get; }
+    public IReadOnlyList<WidgetFile> Files => _files;
 
     /// <summary>Problems met while loading (unsafe entries, size caps, damaged archive).</summary>
-    public IReadOnlyList<LoadIssue> LoadIssues { get; }
+    public IReadOnlyList<LoadIssue> LoadIssues => _loadIssues;
 
     /// <summary>Folders whose content was not loaded (<c>.git/</c>, <c>node_modules/</c>, <c>__MACOSX/</c> …), with a trailing slash.</summary>
-    public IReadOnlyList<string> SkippedFolders { get; }
+    public IReadOnlyList<string> SkippedFolders => _skippedFolders;
+
+    /// <summary><see cref="Files"/> as a span, for loops inside the library.</summary>
+    internal ReadOnlySpan<WidgetFile> FileSpan => _files;
+
+    /// <summary><see cref="LoadIssues"/> as a span.</summary>
+    internal ReadOnlySpan<LoadIssue> LoadIssueSpan => _loadIssues;
+
+    /// <summary><see cref="SkippedFolders"/> as a span.</summary>
+    internal ReadOnlySpan<string> SkippedFolderSpan => _skippedFolders;
 
     /// <summary>When every file sat inside one top-level folder with no root manifest.json, that folder's name; paths are relative to it.</summary>
     public string? WrapperFolder { get; }

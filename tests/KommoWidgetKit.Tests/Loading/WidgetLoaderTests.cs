@@ -154,6 +154,40 @@ public class WidgetLoaderTests
         Assert.Equal([".DS_Store", ".git/", "Thumbs.db", "node_modules/", "old/widget.zip"], junk);
     }
 
+    [Fact]
+    public void The_skipped_folder_names_the_loader_checks_are_exactly_the_published_set()
+    {
+        foreach (string name in JunkRules.SkippedFolders) Assert.True(JunkRules.IsSkippedFolder(name), name);
+        foreach (string name in new[] { "git", ".GIT", "node_module", "src", "", ".", "..", "images", ".vscode2", "_MACOSX" })
+            Assert.False(JunkRules.IsSkippedFolder(name), name);
+    }
+
+    [Theory]
+    [InlineData("script.js", 0)]
+    [InlineData(".git", 0)]
+    [InlineData(".git/HEAD", 4)]
+    [InlineData("src/node_modules/x/index.js", 16)]
+    [InlineData("a/b/.idea/workspace.xml", 9)]
+    [InlineData("node_modules2/x.js", 0)]
+    [InlineData("x/.vs", 0)]
+    public void Skipped_folder_prefix_ends_at_the_first_skipped_folder_of_the_path(string path, int length)
+    {
+        Assert.Equal(length, JunkRules.SkippedFolderPrefix(path));
+    }
+
+    [Fact]
+    public void A_wrapper_folder_around_skipped_folders_is_cut_from_their_names_too()
+    {
+        using var tmp = new TempFolder();
+        string root = tmp.Combine("w");
+        var inner = TestWidget.Valid().Set("node_modules/x/index.js", "x").Set(".idea/a.xml", "<a/>").WriteTo(Path.Combine(root, "my-widget"));
+        var widget = WidgetLoader.Load(root);
+        Assert.Equal("my-widget", widget.WrapperFolder);
+        Assert.Equal([".idea/", "node_modules/"], widget.SkippedFolders);
+        Assert.Contains(widget.Files, f => f.Path == "manifest.json");
+        Assert.Equal(Directory.GetFiles(inner, "*", SearchOption.AllDirectories).Length - 2, widget.Files.Count);
+    }
+
     [Theory]
     [InlineData("truncated", "truncated: the file ends after ")]
     [InlineData("corrupt-directory", "damaged: it starts like a zip archive, but its central directory cannot be read (")]
