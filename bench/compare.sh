@@ -56,6 +56,15 @@ JS="$WORK/js-widget"
 dotnet run --project "$ROOT/bench/KommoWidgetKit.Benchmarks" -c Release -- generate-js "$JS"
 SAMPLE="$ROOT/samples/hello-kommo"
 
+# How much of the method order (src/KommoWidgetKit.Cli/startup.order, bench/startup-order.sh) this build still has: a
+# low share means the order is stale and the run touches more pages of code than it needs to.
+DBG="$ROOT/src/KommoWidgetKit.Cli/bin/Release/net10.0/linux-x64/native/kommo-widget.dbg"
+ORDER="$ROOT/src/KommoWidgetKit.Cli/startup.order"
+if [[ -f "$DBG" && -f "$ORDER" && "$KW" == "$WORK/aot/kommo-widget" ]]; then
+  found=$(nm "$DBG" | awk '$2 ~ /^[tT]$/ {print $3}' | sort -u | comm -12 - <(sort -u "$ORDER") | wc -l)
+  echo "startup.order: $found of $(sort -u "$ORDER" | wc -l) listed methods are in this build" >&2
+fi
+
 # Both must succeed before timing.
 "$KW" validate "$SAMPLE" >/dev/null
 "$KW" pack "$JS" -o "$WORK/kw.zip" >/dev/null 2>&1
