@@ -91,11 +91,12 @@ public static class BuildCommand
     public static int ReportOutput(CliConsole console, TextWriter writer, ParseResult parse, ValidationOptionSet validation, WidgetProject project, string projectPath)
     {
         var widget = CommandInput.LoadWidget(project.OutputDirectory);
-        var result = ProjectFindings.Relocate(validation.Validate(parse, widget, console), project, widget);
+        var choices = validation.Choices(parse);
+        var result = ProjectFindings.Relocate(choices.Validate(widget, console), project, widget);
         var source = Path.IsPathRooted(project.OutputDisplay) ? ReportSource.For(widget, project.OutputDirectory) : ReportSource.For(widget, projectPath);
         WidgetReporter.Write(writer, result, source, ReportFormat.Text,
-            new ReportOptions { ToolVersion = CliVersion.Informational, Color = validation.Color(parse, console, writer) });
-        return result.HasAtLeast(validation.Threshold(parse)) ? ExitCodes.Findings : ExitCodes.Clean;
+            new ReportOptions { ToolVersion = CliVersion.Informational, Color = choices.Color(console, writer) });
+        return result.HasAtLeast(choices.Threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
     private static int BuildAndValidate(CliConsole console, ParseResult parse, ValidationOptionSet validation, WidgetProject project, string projectPath, BuildOptions options, CancellationToken ct)

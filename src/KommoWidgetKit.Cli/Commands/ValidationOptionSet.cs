@@ -58,13 +58,10 @@ public sealed class ValidationOptionSet(bool cached = false)
     }
 
     /// <summary>The lowest severity that fails the command.</summary>
-    public Severity Threshold(ParseResult parse) => parse.GetValue(FailOn) ?? Severity.Error;
+    public Severity Threshold(ParseResult parse) => parse.GetValue(FailOn) ?? ValidationChoices.DefaultThreshold;
 
     /// <summary>Whether text written to <paramref name="target"/> may be coloured: a terminal, NO_COLOR unset and no <c>--no-color</c>.</summary>
     public bool Color(ParseResult parse, CliConsole console, TextWriter target) => !parse.GetValue(NoColor) && console.ColorAllowed(target);
-
-    /// <summary>Validates <paramref name="widget"/> with the command line's options; when the platform was inferred, says so on stderr.</summary>
-    public ValidationResult Validate(ParseResult parse, Widget widget, CliConsole console) => Choices(parse).Validate(widget, console);
 
     /// <summary>Everything these options chose on the command line.</summary>
     public ValidationChoices Choices(ParseResult parse) => new(Read(parse), Threshold(parse), parse.GetValue(NoColor));
@@ -126,10 +123,13 @@ public sealed class ValidationOptionSet(bool cached = false)
 /// the <c>--fail-on</c> threshold and <c>--no-color</c>.</summary>
 public sealed record ValidationChoices(ValidationOptions Options, Severity Threshold, bool NoColor)
 {
+    /// <summary>The <c>--fail-on</c> severity when none is given.</summary>
+    public const Severity DefaultThreshold = Severity.Error;
+
     /// <summary>No option given: everything from kommo-widget.json or the defaults, the cache as the environment says
     /// when <paramref name="cached"/>.</summary>
     public static ValidationChoices Defaults(bool cached) =>
-        new(new ValidationOptions { Cache = cached ? Caching.WidgetCache.FromEnvironment() : null }, Severity.Error, false);
+        new(new ValidationOptions { Cache = cached ? Caching.WidgetCache.FromEnvironment() : null }, DefaultThreshold, false);
 
     /// <summary>Whether text written to <paramref name="target"/> may be coloured.</summary>
     public bool Color(CliConsole console, TextWriter target) => !NoColor && console.ColorAllowed(target);

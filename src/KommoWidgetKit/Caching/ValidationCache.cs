@@ -72,7 +72,6 @@ internal static class ValidationCache
             int count = reader.ReadInt32();
             if (count < 0 || count > data.Count) return null;
             var list = new List<Diagnostic>(count);
-            Dictionary<string, DiagnosticDescriptor>? descriptors = null;
             for (int i = 0; i < count; i++)
             {
                 string id = reader.ReadString();
@@ -81,8 +80,7 @@ internal static class ValidationCache
                 string path = reader.ReadString();
                 int startLine = reader.ReadInt32(), startColumn = reader.ReadInt32(), endLine = reader.ReadInt32(), endColumn = reader.ReadInt32();
                 string? pointer = reader.ReadBoolean() ? reader.ReadString() : null;
-                descriptors ??= Descriptors();
-                if (!descriptors.TryGetValue(id, out var descriptor)) return null;
+                if (RuleCatalog.DescriptorById(id) is not { } descriptor) return null;
                 list.Add(new Diagnostic(descriptor, severity, message, new SourceSpan(path, startLine, startColumn, endLine, endColumn, pointer)));
             }
             if (reader.BaseStream.Position != data.Count) return null;
@@ -98,7 +96,6 @@ internal static class ValidationCache
     /// the catalog (it could not be read back) is not stored.</summary>
     public static void Write(WidgetCache cache, UInt128 slot, UInt128 key, ValidationResult result)
     {
-        Dictionary<string, DiagnosticDescriptor>? descriptors = null;
         var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
@@ -112,8 +109,7 @@ internal static class ValidationCache
             writer.Write(result.Diagnostics.Count);
             foreach (var d in result.Diagnostics)
             {
-                descriptors ??= Descriptors();
-                if (!descriptors.TryGetValue(d.Id, out var known) || known != d.Descriptor) return;
+                if (RuleCatalog.DescriptorById(d.Id) != d.Descriptor) return;
                 writer.Write(d.Id);
                 writer.Write((byte)d.Severity);
                 writer.Write(d.Message);
@@ -134,12 +130,5 @@ internal static class ValidationCache
         Span<byte> k = stackalloc byte[16];
         reader.BaseStream.ReadExactly(k);
         return BinaryPrimitives.ReadUInt128LittleEndian(k);
-    }
-
-    private static Dictionary<string, DiagnosticDescriptor> Descriptors()
-    {
-        var map = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
-        foreach (var rule in RuleCatalog.All) map.TryAdd(rule.Descriptor.Id, rule.Descriptor);
-        return map;
     }
 }

@@ -3,19 +3,23 @@ namespace KommoWidgetKit.Loading;
 /// <summary>Files and folders that never belong in a widget archive.</summary>
 public static class JunkRules
 {
-    /// <summary>Folder names whose content is never loaded (only their presence is recorded).</summary>
-    public static readonly IReadOnlySet<string> SkippedFolders = new HashSet<string>(StringComparer.Ordinal)
+    // One list for the set and the check: the check reads the array alone, so the loader never builds the set.
+    private static class Names
     {
-        ".git", ".svn", ".hg", "node_modules", "__MACOSX", ".kommo", ".idea", ".vscode", ".vs",
-    };
+        public static readonly string[] Skipped = [".git", ".svn", ".hg", "node_modules", "__MACOSX", ".kommo", ".idea", ".vscode", ".vs"];
+    }
+
+    /// <summary>Folder names whose content is never loaded (only their presence is recorded).</summary>
+    public static readonly IReadOnlySet<string> SkippedFolders = new HashSet<string>(Names.Skipped, StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is one of <see cref="SkippedFolders"/> (without building the set: the
     /// loader asks for every file).</summary>
-    public static bool IsSkippedFolder(ReadOnlySpan<char> name) => name switch
+    public static bool IsSkippedFolder(ReadOnlySpan<char> name)
     {
-        ".git" or ".svn" or ".hg" or "node_modules" or "__MACOSX" or ".kommo" or ".idea" or ".vscode" or ".vs" => true,
-        _ => false,
-    };
+        foreach (string skipped in Names.Skipped)
+            if (name.SequenceEqual(skipped)) return true;
+        return false;
+    }
 
     /// <summary>The length of the leading part of <paramref name="path"/> (a forward-slash path) up to and including the
     /// first folder segment that is skipped, or 0 when no folder of the path is; the last segment (the file's own name) is

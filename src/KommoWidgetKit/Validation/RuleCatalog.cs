@@ -20,6 +20,16 @@ public static partial class RuleCatalog
     /// <summary>All rules, ordered by ID.</summary>
     public static IReadOnlyList<WidgetRule> All => _all.Value;
 
+    private static readonly Lazy<Dictionary<string, Diagnostics.DiagnosticDescriptor>> _descriptors = new(() =>
+    {
+        var map = new Dictionary<string, Diagnostics.DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in All) map.TryAdd(rule.Descriptor.Id, rule.Descriptor);
+        return map;
+    });
+
+    /// <summary>The descriptor of the rule with exactly this ID (ordinal, no names), or null.</summary>
+    internal static Diagnostics.DiagnosticDescriptor? DescriptorById(string id) => _descriptors.Value.GetValueOrDefault(id);
+
     /// <summary>The rule with this ID (KW1001) or name (manifest-invalid-json), or null.</summary>
     public static WidgetRule? Find(string idOrName) =>
         All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, idOrName, StringComparison.OrdinalIgnoreCase)
